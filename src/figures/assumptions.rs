@@ -1,0 +1,1 @@
+//! Where each ROI assumption comes from: defaults, `--assumptions FILE.toml`, flags.

@@ -1,0 +1,1 @@
+//! Statistics (statrs): mean, median, t interval, NPS and its margin.

@@ -1,0 +1,1 @@
+//! Synthetic portfolios for demos, benchmarks and tests (`csf generate`).

@@ -1,0 +1,112 @@
+//! Input: files and folders in, raw rows out. Knows about encodings,
+//! delimiters, workbooks and title lines; knows nothing about column meanings.
+
+mod csv_source;
+mod discover;
+mod sheet_source;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+
+pub use discover::expand_inputs;
+
+/// One cell as the file holds it. CSV gives only `Text` and `Empty`; workbooks
+/// give typed cells.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number {
+        value: f64,
+        /// The cell has a percent number format: 0.12 means 12 points (SPEC 2.3).
+        percent: bool,
+    },
+    /// A date-typed cell, or a number with a date format, already converted
+    /// (1900 and 1904 date systems handled by the reader).
+    DateTime(NaiveDateTime),
+    Bool(bool),
+    /// A spreadsheet error value like `#N/A` or `#DIV/0!`.
+    Error(String),
+}
+
+impl Cell {
+    /// The cell as the user would read it, for data-issue messages.
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) => s.clone(),
+            Cell::Number { value, .. } => value.to_string(),
+            Cell::DateTime(d) => d.to_string(),
+            Cell::Bool(b) => b.to_string(),
+            Cell::Error(e) => e.clone(),
+        }
+    }
+}
+
+/// One data row below the header.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawRow {
+    /// CSV: physical line number where the record starts (header = 1).
+    /// Sheet: the spreadsheet row number (1-based, title lines counted).
+    pub row: u32,
+    /// As many cells as the row had; intake reports a count different from
+    /// the header's as a ragged row.
+    pub cells: Vec<Cell>,
+}
+
+/// Options that change how bytes become cells.
+#[derive(Clone, Debug, Default)]
+pub struct ReadOptions {
+    /// Sheet to read from a workbook; default the first.
+    pub sheet: Option<String>,
+}
+
+/// An opened input: its header and a stream of rows.
+pub struct Table {
+    pub path: PathBuf,
+    pub sheet: Option<String>,
+    pub encoding: Option<String>,
+    pub delimiter: Option<char>,
+    pub headers: Vec<String>,
+    /// Row number of the header as the user sees it.
+    pub header_row: u32,
+    pub rows: Box<dyn Iterator<Item = Result<RawRow, InputError>> + Send>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: {message}")]
+    Unreadable { path: PathBuf, message: String },
+    #[error("{path}: no header row found")]
+    NoHeader { path: PathBuf },
+    #[error("{path}: no sheet named {sheet:?} (sheets: {available})")]
+    NoSuchSheet {
+        path: PathBuf,
+        sheet: String,
+        available: String,
+    },
+    #[error("{path}: no CSV, XLSX, XLS or ODS files in this folder")]
+    EmptyFolder { path: PathBuf },
+}
+
+/// Open one file (not a folder) by its extension.
+pub fn open(path: &Path, options: &ReadOptions) -> Result<Table, InputError> {
+    match extension(path).as_str() {
+        "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => sheet_source::open(path, options),
+        _ => csv_source::open(path),
+    }
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}

@@ -1,0 +1,3 @@
+//! Output: the workbook, JSON and documents.
+
+pub mod workbook;

@@ -1,0 +1,1 @@
+//! The portfolio workbook (SPEC 4): one file per sheet.
