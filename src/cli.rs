@@ -215,3 +215,16 @@ pub struct GenerateArgs {
     #[arg(short, long)]
     pub quiet: bool,
 }
+
+impl From<&RateArgs> for crate::figures::assumptions::RateOverrides {
+    fn from(r: &RateArgs) -> Self {
+        crate::figures::assumptions::RateOverrides {
+            file: r.assumptions.clone(),
+            storage_cost_per_gb_month: r.storage_cost_per_gb_month,
+            cost_per_wait_hour: r.cost_per_wait_hour,
+            cost_per_inaccurate_result: r.cost_per_inaccurate_result,
+            horizon_months: r.horizon_months,
+            discount_rate: r.discount_rate,
+        }
+    }
+}

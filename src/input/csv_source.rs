@@ -1,7 +1,7 @@
 use std::path::Path;
 
-use super::{InputError, Table};
+use super::{InputError, ReadOptions, Table};
 
-pub fn open(path: &Path) -> Result<Table, InputError> {
+pub fn open(path: &Path, options: &ReadOptions) -> Result<Table, InputError> {
     todo!("input helper")
 }

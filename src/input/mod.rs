@@ -60,6 +60,10 @@ pub struct RawRow {
 pub struct ReadOptions {
     /// Sheet to read from a workbook; default the first.
     pub sheet: Option<String>,
+    /// Tells a header row from a title line above it: the first row (of the
+    /// first 20) for which this returns true is the header. Without it, the
+    /// first non-empty row is. Given by intake, which knows the column names.
+    pub looks_like_header: Option<fn(&[String]) -> bool>,
 }
 
 /// An opened input: its header and a stream of rows.
@@ -100,7 +104,7 @@ pub enum InputError {
 pub fn open(path: &Path, options: &ReadOptions) -> Result<Table, InputError> {
     match extension(path).as_str() {
         "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => sheet_source::open(path, options),
-        _ => csv_source::open(path),
+        _ => csv_source::open(path, options),
     }
 }
 
