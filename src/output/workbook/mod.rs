@@ -1,1 +1,299 @@
 //! The portfolio workbook (SPEC 4): one file per sheet.
+//!
+//! Sheets, in order: Summary, Monthly, Quarterly, Segments, Customers,
+//! Checkpoints (continued on `Checkpoints (2)`, ... past the row limit),
+//! Data issues, Assumptions. The same data and options give the same bytes:
+//! the creation time is fixed (the as-of date) unless the caller asks for the
+//! current time, and nothing here depends on threads or clocks.
+//! The file is saved under a temporary name in the target folder and renamed,
+//! so a failed run never leaves half a workbook behind.
+
+mod assumptions;
+mod checkpoints;
+mod columns;
+mod customers;
+mod formats;
+mod issues;
+mod periods;
+mod summary;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rust_xlsxwriter::{DocProperties, Workbook, XlsxError};
+
+use crate::figures::assumptions::AssumptionsUsed;
+use crate::figures::checklist::NextStep;
+use crate::figures::customer::CustomerFigures;
+use crate::figures::periods::PeriodFigures;
+use crate::intake::DateOrder;
+use crate::intake::ledger::Ledger;
+use crate::portfolio::Portfolio;
+
+pub use formats::Kind;
+
+/// Sheet names, in workbook order (SPEC 4).
+pub const SHEETS: [&str; 8] = [
+    "Summary",
+    "Monthly",
+    "Quarterly",
+    "Segments",
+    "Customers",
+    "Checkpoints",
+    "Data issues",
+    "Assumptions",
+];
+
+/// Excel's row limit; a longer table continues on a new sheet.
+pub const EXCEL_MAX_ROWS: u32 = 1_048_576;
+
+/// How the run was asked for: shown on the Summary and Assumptions sheets.
+/// Thread count is deliberately absent: the workbook must not depend on it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunFacts {
+    pub inputs: Vec<PathBuf>,
+    /// True when `--as-of` was given; otherwise the latest snapshot date.
+    pub as_of_given: bool,
+    pub date_format: DateOrder,
+    pub decimal_comma: bool,
+    pub sheet: Option<String>,
+    pub strict: bool,
+    /// `--now`: the workbook carries the time of the run.
+    pub stamped_now: bool,
+    pub csf_version: String,
+}
+
+/// Everything the sheets show, computed beforehand by the caller.
+pub struct ReportData<'a> {
+    pub ledger: &'a Ledger,
+    pub portfolio: &'a Portfolio,
+    /// Parallel to `portfolio.customers`.
+    pub figures: &'a [CustomerFigures],
+    /// Parallel to `portfolio.customers`: the checklist step due at `as_of`.
+    pub next_steps: &'a [Option<NextStep>],
+    pub monthly: &'a [PeriodFigures],
+    pub quarterly: &'a [PeriodFigures],
+    /// Quarterly figures per segment.
+    pub segments: &'a [PeriodFigures],
+    pub assumptions: &'a AssumptionsUsed,
+    pub as_of: NaiveDate,
+    pub run: &'a RunFacts,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorkbookOptions {
+    /// Rows per sheet, header included; tests set it small to exercise the
+    /// continuation sheets.
+    pub max_rows_per_sheet: u32,
+    /// Document creation time; None = the as-of date at midnight, so that
+    /// the same inputs give the same bytes.
+    pub created: Option<NaiveDateTime>,
+    /// Deflate level 1 (fastest) to 9; None = rust_xlsxwriter's default (6).
+    pub compression_level: Option<u8>,
+}
+
+impl Default for WorkbookOptions {
+    fn default() -> Self {
+        WorkbookOptions {
+            max_rows_per_sheet: EXCEL_MAX_ROWS,
+            created: None,
+            compression_level: None,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WorkbookError {
+    #[error(
+        "cannot write an XLSX workbook to standard output (`-o -`): give a file name such as portfolio.xlsx"
+    )]
+    Stdout,
+    #[error("{output}: this is one of the inputs ({input}); refusing to write the workbook over it")]
+    OverwritesInput { output: PathBuf, input: PathBuf },
+    #[error("{path}: cannot write the workbook: {source}")]
+    Save {
+        path: PathBuf,
+        #[source]
+        source: XlsxError,
+    },
+    #[error("{path}: cannot move the finished workbook into place: {source}")]
+    Rename {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("building the workbook: {0}")]
+    Xlsx(#[from] XlsxError),
+    #[error("report data does not fit together: {0}")]
+    Inconsistent(String),
+}
+
+impl WorkbookError {
+    /// Errors in what the user asked for (exit 2) rather than in the run.
+    pub fn is_usage(&self) -> bool {
+        matches!(
+            self,
+            WorkbookError::Stdout | WorkbookError::OverwritesInput { .. }
+        )
+    }
+}
+
+/// Refuse `-o -` and an output that is one of the inputs (SPEC 1), before
+/// any work is done. Inputs may be folders: a file inside one that csf would
+/// read is an input too.
+pub fn check_output_path(output: &Path, inputs: &[PathBuf]) -> Result<(), WorkbookError> {
+    if output.as_os_str() == "-" {
+        return Err(WorkbookError::Stdout);
+    }
+    // An output that does not exist yet cannot be an input.
+    let Ok(out) = fs::canonicalize(output) else {
+        return Ok(());
+    };
+    for input in inputs {
+        let Ok(inp) = fs::canonicalize(input) else {
+            continue;
+        };
+        let clash = if inp.is_dir() {
+            out.parent() == Some(inp.as_path()) && is_readable_export(&out)
+        } else {
+            out == inp
+        };
+        if clash {
+            return Err(WorkbookError::OverwritesInput {
+                output: output.to_path_buf(),
+                input: input.clone(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Files a folder input is read for (SPEC 1).
+fn is_readable_export(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    matches!(
+        ext.as_str(),
+        "csv" | "tsv" | "txt" | "xlsx" | "xlsm" | "xlsb" | "xls" | "ods"
+    )
+}
+
+/// Build every sheet and save the workbook at `path`, atomically.
+pub fn write_workbook(
+    path: &Path,
+    data: &ReportData,
+    options: &WorkbookOptions,
+) -> Result<(), WorkbookError> {
+    if path.as_os_str() == "-" {
+        return Err(WorkbookError::Stdout);
+    }
+    let mut wb = build(data, options)?;
+    save_atomically(&mut wb, path)
+}
+
+/// Build the workbook in memory (constant-memory sheets stream to temp files).
+fn build(data: &ReportData, options: &WorkbookOptions) -> Result<Workbook, WorkbookError> {
+    let customers = data.portfolio.customers.len();
+    if data.figures.len() != customers || data.next_steps.len() != customers {
+        return Err(WorkbookError::Inconsistent(format!(
+            "{customers} customers but {} customer figures and {} next steps",
+            data.figures.len(),
+            data.next_steps.len()
+        )));
+    }
+    let max_rows = options.max_rows_per_sheet.clamp(2, EXCEL_MAX_ROWS);
+    let created = options
+        .created
+        .unwrap_or_else(|| data.as_of.and_hms_opt(0, 0, 0).expect("midnight exists"));
+
+    let mut wb = Workbook::new();
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title("Customer-success portfolio")
+            .set_author("csf")
+            .set_comment(format!("Written by csf {}", data.run.csf_version))
+            .set_creation_datetime(&created),
+    );
+    if let Some(level) = options.compression_level {
+        wb.set_zip_compression_level(level);
+    }
+    let fmt = formats::Formats::new();
+
+    summary::write(&mut wb, &fmt, data)?;
+    periods::write(&mut wb, &fmt, periods::Sheet::Monthly, data.monthly, max_rows)?;
+    periods::write(&mut wb, &fmt, periods::Sheet::Quarterly, data.quarterly, max_rows)?;
+    periods::write(&mut wb, &fmt, periods::Sheet::Segments, data.segments, max_rows)?;
+    customers::write(&mut wb, &fmt, data, max_rows)?;
+    checkpoints::write(&mut wb, &fmt, data, max_rows)?;
+    issues::write(&mut wb, &fmt, data, max_rows)?;
+    assumptions::write(&mut wb, &fmt, data)?;
+    Ok(wb)
+}
+
+/// Save next to the target and rename, so readers never see a partial file.
+fn save_atomically(wb: &mut Workbook, path: &Path) -> Result<(), WorkbookError> {
+    let tmp = temp_path(path);
+    if let Err(source) = wb.save(&tmp) {
+        let _ = fs::remove_file(&tmp);
+        return Err(WorkbookError::Save {
+            path: path.to_path_buf(),
+            source,
+        });
+    }
+    if let Err(source) = fs::rename(&tmp, path) {
+        let _ = fs::remove_file(&tmp);
+        return Err(WorkbookError::Rename {
+            path: path.to_path_buf(),
+            source,
+        });
+    }
+    Ok(())
+}
+
+/// `.portfolio.xlsx.tmp-<pid>` in the target's folder (same file system, so
+/// the rename is atomic).
+fn temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "workbook.xlsx".into());
+    path.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_temporary_file_sits_beside_the_target() {
+        let t = temp_path(Path::new("/data/out/portfolio.xlsx"));
+        assert_eq!(t.parent(), Some(Path::new("/data/out")));
+        let name = t.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(name.starts_with(".portfolio.xlsx.tmp-"), "{name}");
+    }
+
+    #[test]
+    fn stdout_and_inputs_are_refused_as_outputs() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("export.csv");
+        fs::write(&input, "customer_id\n").unwrap();
+        assert!(matches!(
+            check_output_path(Path::new("-"), std::slice::from_ref(&input)),
+            Err(WorkbookError::Stdout)
+        ));
+        // The same file under another spelling is still the input.
+        let other_spelling = dir.path().join(".").join("export.csv");
+        let err = check_output_path(&other_spelling, std::slice::from_ref(&input)).unwrap_err();
+        assert!(err.is_usage());
+        // A file inside an input folder that csf would read is an input too.
+        let err = check_output_path(&input, &[dir.path().to_path_buf()]).unwrap_err();
+        assert!(matches!(err, WorkbookError::OverwritesInput { .. }));
+        // A new file is fine.
+        let out = dir.path().join("portfolio.xlsx");
+        assert!(check_output_path(&out, std::slice::from_ref(&input)).is_ok());
+    }
+}

@@ -1,0 +1,441 @@
+//! Writing one table to a sheet, row by row: the bold wrapped header, frozen
+//! panes, autofilter, column formats, column widths fitted to what was
+//! written, and the continuation sheets `Name (2)`, `Name (3)`, ... when a
+//! table passes the row limit (SPEC 4).
+//!
+//! Every cell goes through here, so the rules hold on every sheet: no NaN or
+//! infinity is ever written (the cell stays blank), text is always a string,
+//! percent points are stored as fractions.
+//!
+//! Widths are tracked while writing and set when a sheet is finished: the
+//! `<cols>` element is written when the workbook is saved, so this works in
+//! constant-memory mode too, and needs no second pass over a million rows.
+
+use chrono::NaiveDate;
+use rust_xlsxwriter::{ColNum, RowNum, Workbook, Worksheet};
+
+use super::WorkbookError;
+use super::formats::{Formats, Kind};
+
+/// Excel's limit on the characters of one cell.
+const MAX_CELL_CHARS: usize = 32_767;
+/// Fitted widths stay within these bounds (characters).
+const MIN_WIDTH: usize = 8;
+const MAX_WIDTH: usize = 60;
+/// A header wraps rather than widening its column past this.
+const HEADER_WRAP: usize = 18;
+/// Room for the autofilter's drop-down arrow.
+const FILTER_ARROW: usize = 3;
+
+/// One column of a table: its header and the kind of value it holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    pub header: String,
+    pub kind: Kind,
+}
+
+impl Column {
+    pub fn new(header: impl Into<String>, kind: Kind) -> Self {
+        Column {
+            header: header.into(),
+            kind,
+        }
+    }
+}
+
+/// The widest value seen in a column.
+#[derive(Clone, Copy, Debug, Default)]
+struct Width {
+    chars: usize,
+}
+
+impl Width {
+    fn see(&mut self, chars: usize) {
+        self.chars = self.chars.max(chars);
+    }
+}
+
+/// Where a table's pages go and how long they may be.
+pub struct Layout {
+    /// Sheet name of the first page; later pages get ` (2)`, ` (3)`, ...
+    pub name: String,
+    /// Constant-memory worksheets: strictly row by row, tiny memory.
+    pub large: bool,
+    /// Rows per sheet, header included (Excel: 1,048,576).
+    pub max_rows: u32,
+}
+
+/// Writes one table (with optional blocks above it) to one or more sheets.
+pub struct SheetWriter<'w> {
+    wb: &'w mut Workbook,
+    fmt: &'w Formats,
+    layout: Layout,
+    columns: Vec<Column>,
+    page: u32,
+    /// Row of the table's header on the current page.
+    header_row: RowNum,
+    /// The row being written; None before the first `row()` after a header.
+    row: Option<RowNum>,
+    col: ColNum,
+    widths: Vec<Width>,
+}
+
+impl<'w> SheetWriter<'w> {
+    /// Add the first sheet of a table. Write blocks above the table with
+    /// the `*_with` methods, then call `table`.
+    pub fn new(
+        wb: &'w mut Workbook,
+        fmt: &'w Formats,
+        layout: Layout,
+    ) -> Result<Self, WorkbookError> {
+        let mut w = SheetWriter {
+            wb,
+            fmt,
+            layout,
+            columns: Vec::new(),
+            page: 1,
+            header_row: 0,
+            row: None,
+            col: 0,
+            widths: Vec::new(),
+        };
+        w.add_page()?;
+        Ok(w)
+    }
+
+    fn add_page(&mut self) -> Result<(), WorkbookError> {
+        let name = if self.page == 1 {
+            self.layout.name.clone()
+        } else {
+            format!("{} ({})", self.layout.name, self.page)
+        };
+        let ws = if self.layout.large {
+            self.wb.add_worksheet_with_constant_memory()?
+        } else {
+            self.wb.add_worksheet()
+        };
+        ws.set_name(name)?;
+        self.widths.clear();
+        Ok(())
+    }
+
+    fn ws(&mut self) -> &mut Worksheet {
+        self.wb
+            .worksheets_mut()
+            .last_mut()
+            .expect("a page was added")
+    }
+
+    fn width(&mut self, col: ColNum, chars: usize) {
+        let i = usize::from(col);
+        if self.widths.len() <= i {
+            self.widths.resize(i + 1, Width::default());
+        }
+        self.widths[i].see(chars);
+    }
+
+    /// The next free row of the current page (for blocks above a table).
+    pub fn next_row(&self) -> RowNum {
+        self.row.map_or(self.header_row, |r| r + 1)
+    }
+
+    /// Start the table: write its header at the next free row, freeze the
+    /// panes below it and give each column its number format.
+    pub fn table(&mut self, columns: Vec<Column>) -> Result<(), WorkbookError> {
+        self.header_row = match self.row {
+            Some(r) => r + 1,
+            None => self.header_row,
+        };
+        self.columns = columns;
+        self.write_header()
+    }
+
+    fn write_header(&mut self) -> Result<(), WorkbookError> {
+        let header_row = self.header_row;
+        let fmt = self.fmt;
+        let mut lines = 1;
+        let columns = std::mem::take(&mut self.columns);
+        for (i, c) in columns.iter().enumerate() {
+            let col = i as ColNum;
+            let wrap = header_wrap_width(&c.header);
+            lines = lines.max(wrapped_lines(&c.header, wrap));
+            self.width(col, wrap + FILTER_ARROW);
+            let ws = self.ws();
+            ws.write_string_with_format(header_row, col, c.header.as_str(), &fmt.header)?;
+            if !matches!(c.kind, Kind::Text | Kind::General) {
+                ws.set_column_format(col, fmt.of(c.kind))?;
+            }
+        }
+        self.columns = columns;
+        let ws = self.ws();
+        // Wrapped headers need a taller row; set now, while the row is still
+        // in memory (constant-memory mode flushes it with the next row).
+        ws.set_row_height(header_row, 15.0 * lines as f64)?;
+        ws.set_freeze_panes(header_row + 1, 0)?;
+        self.row = Some(header_row);
+        self.col = 0;
+        Ok(())
+    }
+
+    /// Begin a data row of the table; moves to a new page at the row limit.
+    pub fn row(&mut self) -> Result<(), WorkbookError> {
+        let next = self.next_row();
+        if next >= self.layout.max_rows {
+            self.finish_page()?;
+            self.page += 1;
+            self.add_page()?;
+            self.header_row = 0;
+            self.write_header()?;
+            self.row = Some(1);
+        } else {
+            self.row = Some(next);
+        }
+        self.col = 0;
+        Ok(())
+    }
+
+    /// Begin a row of a block above the table (or a note row), not counted
+    /// in the table's autofilter.
+    pub fn free_row(&mut self) {
+        self.row = Some(self.next_row());
+        self.col = 0;
+    }
+
+    /// Leave a row empty.
+    pub fn skip_row(&mut self) {
+        self.free_row();
+    }
+
+    fn here(&self) -> (RowNum, ColNum) {
+        (self.row.unwrap_or(self.header_row), self.col)
+    }
+
+    fn kind(&self) -> Kind {
+        self.columns
+            .get(usize::from(self.col))
+            .map_or(Kind::General, |c| c.kind)
+    }
+
+    /// Leave the current cell blank.
+    pub fn blank(&mut self) {
+        self.col += 1;
+    }
+
+    /// Text from input or from csf, always stored as a string.
+    pub fn text(&mut self, s: &str) -> Result<(), WorkbookError> {
+        self.put_text(s, None)
+    }
+
+    pub fn opt_text(&mut self, s: Option<&str>) -> Result<(), WorkbookError> {
+        match s {
+            Some(s) => self.text(s),
+            None => {
+                self.blank();
+                Ok(())
+            }
+        }
+    }
+
+    /// Text in bold (labels, section titles).
+    pub fn bold_text(&mut self, s: &str) -> Result<(), WorkbookError> {
+        let f = &self.fmt.bold;
+        self.put_text(s, Some(f))
+    }
+
+    /// A note in italics that runs on over the empty cells to its right:
+    /// it does not widen its column.
+    pub fn note_text(&mut self, s: &str) -> Result<(), WorkbookError> {
+        let f = &self.fmt.note;
+        self.write_text(s, Some(f), false)
+    }
+
+    /// A plain line that runs on over the empty cells to its right.
+    pub fn spill_text(&mut self, s: &str) -> Result<(), WorkbookError> {
+        self.write_text(s, None, false)
+    }
+
+    fn put_text(
+        &mut self,
+        s: &str,
+        format: Option<&rust_xlsxwriter::Format>,
+    ) -> Result<(), WorkbookError> {
+        self.write_text(s, format, true)
+    }
+
+    fn write_text(
+        &mut self,
+        s: &str,
+        format: Option<&rust_xlsxwriter::Format>,
+        fit: bool,
+    ) -> Result<(), WorkbookError> {
+        let (row, col) = self.here();
+        self.col += 1;
+        if s.is_empty() {
+            return Ok(());
+        }
+        let s = clip(s);
+        if fit {
+            self.width(col, s.chars().count() + 1);
+        }
+        let ws = self.ws();
+        match format {
+            Some(f) => ws.write_string_with_format(row, col, s, f)?,
+            None => ws.write_string(row, col, s)?,
+        };
+        Ok(())
+    }
+
+    /// A number in the column's kind; None and non-finite values stay blank.
+    pub fn num(&mut self, v: Option<f64>) -> Result<(), WorkbookError> {
+        let kind = self.kind();
+        self.put_num(v, kind, false)
+    }
+
+    /// A number in a kind of its own (blocks above a table, Summary rows).
+    pub fn num_as(&mut self, kind: Kind, v: Option<f64>) -> Result<(), WorkbookError> {
+        self.put_num(v, kind, true)
+    }
+
+    /// A count, which is never missing.
+    pub fn count(&mut self, n: u64) -> Result<(), WorkbookError> {
+        self.num(Some(n as f64))
+    }
+
+    fn put_num(&mut self, v: Option<f64>, kind: Kind, explicit: bool) -> Result<(), WorkbookError> {
+        let (row, col) = self.here();
+        self.col += 1;
+        let Some(v) = v.filter(|v| v.is_finite()) else {
+            return Ok(());
+        };
+        self.width(col, kind.shown_width(v) + 1);
+        let stored = kind.stored(v);
+        let fmt = self.fmt;
+        let ws = self.ws();
+        // Table cells take their column's format: no per-cell format lookup
+        // (that lookup hashes the whole Format, a real cost at a million rows).
+        if explicit && kind != Kind::General {
+            ws.write_number_with_format(row, col, stored, fmt.of(kind))?;
+        } else {
+            ws.write_number(row, col, stored)?;
+        }
+        Ok(())
+    }
+
+    /// A date in the column's date format; None stays blank.
+    pub fn date(&mut self, d: Option<NaiveDate>) -> Result<(), WorkbookError> {
+        let explicit = self.kind() != Kind::Date;
+        self.put_date(d, explicit)
+    }
+
+    /// A date with an explicit date format (outside a date column).
+    pub fn date_as(&mut self, d: Option<NaiveDate>) -> Result<(), WorkbookError> {
+        self.put_date(d, true)
+    }
+
+    fn put_date(&mut self, d: Option<NaiveDate>, explicit: bool) -> Result<(), WorkbookError> {
+        let (row, col) = self.here();
+        self.col += 1;
+        let Some(d) = d else { return Ok(()) };
+        self.width(col, 11);
+        let fmt = self.fmt;
+        let ws = self.ws();
+        if explicit {
+            ws.write_date_with_format(row, col, d, fmt.of(Kind::Date))?;
+        } else {
+            ws.write_datetime(row, col, d)?;
+        }
+        Ok(())
+    }
+
+    /// Finish the last page: autofilter over the table, column widths.
+    pub fn finish(mut self) -> Result<(), WorkbookError> {
+        self.finish_page()
+    }
+
+    fn finish_page(&mut self) -> Result<(), WorkbookError> {
+        let header_row = self.header_row;
+        let last_row = self.row.unwrap_or(header_row).max(header_row);
+        let ncols = self.columns.len();
+        let widths = std::mem::take(&mut self.widths);
+        let ws = self.ws();
+        if ncols > 0 {
+            ws.autofilter(header_row, 0, last_row, (ncols - 1) as ColNum)?;
+        }
+        for (i, w) in widths.iter().enumerate() {
+            let chars = w.chars.clamp(MIN_WIDTH, MAX_WIDTH);
+            ws.set_column_width(i as ColNum, chars as f64)?;
+        }
+        Ok(())
+    }
+
+    /// Access to the current page for what this helper does not cover
+    /// (charts on the Summary sheet).
+    pub fn worksheet(&mut self) -> &mut Worksheet {
+        self.ws()
+    }
+}
+
+/// Characters per line a header wraps at: short headers stay on one line,
+/// long ones wrap at word boundaries, never narrower than their longest word.
+fn header_wrap_width(header: &str) -> usize {
+    let longest_word = header.split(' ').map(|w| w.chars().count()).max();
+    let len = header.chars().count();
+    len.min(HEADER_WRAP).max(longest_word.unwrap_or(0))
+}
+
+/// Lines a header takes when wrapped at `width` characters, word by word.
+fn wrapped_lines(header: &str, width: usize) -> usize {
+    let mut lines = 1;
+    let mut used = 0;
+    for word in header.split(' ') {
+        let n = word.chars().count();
+        if used == 0 {
+            used = n;
+        } else if used + 1 + n <= width {
+            used += 1 + n;
+        } else {
+            lines += 1;
+            used = n;
+        }
+    }
+    lines
+}
+
+/// Cut text to Excel's cell limit (on a character boundary).
+fn clip(s: &str) -> &str {
+    if s.len() <= MAX_CELL_CHARS {
+        return s;
+    }
+    // Excel counts UTF-16 units; stay under the limit in those.
+    let mut units = 0;
+    for (i, ch) in s.char_indices() {
+        units += ch.len_utf16();
+        if units > MAX_CELL_CHARS {
+            return &s[..i];
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_wrap_at_word_boundaries() {
+        // "Avg infrastructure cost reduction %" (35 chars) wraps at 18:
+        // "Avg" + "infrastructure" = 18 → line 1; "cost reduction %" = 16 → line 2.
+        let h = "Avg infrastructure cost reduction %";
+        assert_eq!(header_wrap_width(h), 18);
+        assert_eq!(wrapped_lines(h, 18), 2);
+        assert_eq!(header_wrap_width("Period"), 6);
+        assert_eq!(wrapped_lines("Period", 6), 1);
+    }
+
+    #[test]
+    fn long_text_is_clipped_to_the_excel_limit() {
+        let s = "é".repeat(40_000);
+        assert_eq!(clip(&s).chars().count(), MAX_CELL_CHARS);
+        assert_eq!(clip("short"), "short");
+    }
+}
