@@ -224,9 +224,9 @@ fn build(data: &ReportData, options: &WorkbookOptions) -> Result<Workbook, Workb
     let fmt = formats::Formats::new();
 
     summary::write(&mut wb, &fmt, data)?;
-    periods::write(&mut wb, &fmt, periods::Sheet::Monthly, data.monthly, max_rows)?;
-    periods::write(&mut wb, &fmt, periods::Sheet::Quarterly, data.quarterly, max_rows)?;
-    periods::write(&mut wb, &fmt, periods::Sheet::Segments, data.segments, max_rows)?;
+    periods::write(&mut wb, &fmt, periods::Sheet::Monthly, data.monthly)?;
+    periods::write(&mut wb, &fmt, periods::Sheet::Quarterly, data.quarterly)?;
+    periods::write(&mut wb, &fmt, periods::Sheet::Segments, data.segments)?;
     customers::write(&mut wb, &fmt, data, max_rows)?;
     checkpoints::write(&mut wb, &fmt, data, max_rows)?;
     issues::write(&mut wb, &fmt, data, max_rows)?;

@@ -5,7 +5,7 @@
 
 use rust_xlsxwriter::Workbook;
 
-use super::WorkbookError;
+use super::{EXCEL_MAX_ROWS, WorkbookError};
 use super::columns::{Column, Layout, SheetWriter};
 use super::formats::{Formats, Kind};
 use crate::figures::periods::{PeriodFigures, PeriodKind};
@@ -161,12 +161,13 @@ pub fn write(
     fmt: &Formats,
     sheet: Sheet,
     rows: &[PeriodFigures],
-    max_rows: u32,
 ) -> Result<(), WorkbookError> {
+    // A few dozen periods at most: one sheet, which the Summary charts
+    // point at.
     let layout = Layout {
         name: sheet.name().to_string(),
         large: false,
-        max_rows,
+        max_rows: EXCEL_MAX_ROWS,
     };
     let mut w = SheetWriter::new(wb, fmt, layout)?;
     w.table(columns(sheet))?;
