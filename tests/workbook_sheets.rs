@@ -634,3 +634,50 @@ fn customers_sheets_are_byte_identical_too() {
     let (_b, second) = write(&f, &WorkbookOptions::default());
     assert_eq!(std::fs::read(first).unwrap(), std::fs::read(second).unwrap());
 }
+
+/// Not a check: writes a workbook with 15 months of made-up figures for a
+/// person to open (`CSF_SAMPLE_OUT=/tmp/x.xlsx cargo test -- --ignored`).
+#[test]
+#[ignore]
+fn write_a_sample_for_viewing() {
+    let Ok(out) = std::env::var("CSF_SAMPLE_OUT") else {
+        return;
+    };
+    let mut f = empty_portfolio_fixture();
+    f.monthly = (0..15)
+        .map(|i| {
+            let start = d(2024, 1, 1) + chrono::Months::new(i);
+            let end = start + chrono::Months::new(1) - chrono::Days::new(1);
+            let i = f64::from(i);
+            PeriodFigures {
+                period: Some(Period {
+                    kind: PeriodKind::Month,
+                    start,
+                    end,
+                }),
+                active_customers: 20 + 6 * i as u64,
+                logo_retention_pct: (i > 0.0).then(|| 100.0 - (i % 4.0) * 2.5),
+                nps_responses: 10 + i as u64,
+                nps: (i != 5.0).then(|| 20.0 + i * 2.0),
+                nps_margin: (i != 5.0).then(|| 30.0 - i),
+                ..Default::default()
+            }
+        })
+        .collect();
+    f.quarterly = (0..5)
+        .map(|q| {
+            let start = d(2024, 1, 1) + chrono::Months::new(3 * q);
+            PeriodFigures {
+                period: Some(Period {
+                    kind: PeriodKind::Quarter,
+                    start,
+                    end: start + chrono::Months::new(3) - chrono::Days::new(1),
+                }),
+                avg_roi_pct: (q > 0).then(|| 60.0 + 35.0 * f64::from(q)),
+                ..Default::default()
+            }
+        })
+        .collect();
+    f.as_of = d(2025, 3, 20);
+    write_workbook(Path::new(&out), &f.data(), &WorkbookOptions::default()).unwrap();
+}

@@ -3,7 +3,7 @@
 //! from the Monthly and Quarterly sheets.
 
 use rust_xlsxwriter::{
-    Chart, ChartErrorBars, ChartErrorBarsType, ChartLegendPosition, ChartMarker,
+    Chart, ChartAxisLabelPosition, ChartErrorBars, ChartErrorBarsType, ChartLegendPosition, ChartMarker,
     ChartMarkerType, ChartRange, Workbook,
 };
 
@@ -41,9 +41,11 @@ const HEADLINES: [&str; 22] = [
 
 /// Charts sit right of the headline table, one under another.
 const CHART_COL: u16 = 4;
-const CHART_WIDTH: u32 = 640;
+const CHART_WIDTH: u32 = 560;
 const CHART_HEIGHT: u32 = 300;
+/// Rows (20 px) and default columns (64 px) one chart takes, with a gap.
 const CHART_ROWS: u32 = 16;
+const CHART_COLS: u16 = 9;
 
 /// The period whose headline figures are shown, and whether it had ended by
 /// the as-of date.
@@ -102,6 +104,12 @@ pub fn write(wb: &mut Workbook, fmt: &Formats, data: &ReportData) -> Result<(), 
     ws.set_row_height(0, 24)?;
     w.free_row();
     w.spill_text(&run_line(data))?;
+    // Notes go above the table, where they are seen and do not run under
+    // the charts.
+    for n in notes(&quarter, &month, data.as_of) {
+        w.free_row();
+        w.note_text(&n)?;
+    }
     w.skip_row();
 
     w.table(vec![
@@ -109,6 +117,7 @@ pub fn write(wb: &mut Workbook, fmt: &Formats, data: &ReportData) -> Result<(), 
         Column::new(label(&quarter, "Quarter"), Kind::General),
         Column::new(label(&month, "Month"), Kind::General),
     ])?;
+    let charts_at = w.next_row() - 1;
     for header in HEADLINES {
         let f = field(header);
         w.row()?;
@@ -117,27 +126,25 @@ pub fn write(wb: &mut Workbook, fmt: &Formats, data: &ReportData) -> Result<(), 
             w.num_as(f.kind, pick.as_ref().and_then(|p| f.number(p.figures)))?;
         }
     }
+    insert_charts(&mut w, data, charts_at)?;
+    w.finish()
+}
+
+fn notes(quarter: &Option<Pick>, month: &Option<Pick>, as_of: chrono::NaiveDate) -> Vec<String> {
     let mut notes = Vec::new();
-    for (pick, kind) in [(&quarter, "quarter"), (&month, "month")] {
+    for (pick, kind) in [(quarter, "quarter"), (month, "month")] {
         if let Some(p) = pick.as_ref().filter(|p| !p.complete) {
             let l = p.figures.period.as_ref().map(period_label).unwrap_or_default();
             notes.push(format!(
-                "No {kind} had ended by the as-of date {}: the {kind} shown, {l}, is still in progress.",
-                data.as_of
+                "No {kind} had ended by the as-of date {as_of}: the {kind} shown, {l}, is still in progress."
             ));
         }
     }
     notes.push(
-        "Definitions of every figure: Assumptions sheet. Each figure per period: Monthly and Quarterly sheets; per customer: Customers; per input row: Checkpoints."
+        "Definitions of every figure: Assumptions sheet. Figures per period: Monthly, Quarterly, Segments; per customer: Customers; per input row: Checkpoints."
             .into(),
     );
-    w.skip_row();
-    for n in &notes {
-        w.free_row();
-        w.note_text(n)?;
-    }
-    insert_charts(&mut w, data)?;
-    w.finish()
+    notes
 }
 
 /// "Inputs: ... · rows read N: A accepted, S superseded, R rejected · as of D"
@@ -167,24 +174,21 @@ fn run_line(data: &ReportData) -> String {
     )
 }
 
-fn insert_charts(w: &mut SheetWriter, data: &ReportData) -> Result<(), WorkbookError> {
+/// Two charts side by side right of the table, the third under the first.
+fn insert_charts(w: &mut SheetWriter, data: &ReportData, top: u32) -> Result<(), WorkbookError> {
     let months = data.monthly.len() as u32;
     let quarters = data.quarterly.len() as u32;
-    let mut at = 3;
+    let ws = w.worksheet();
     if months > 0 {
-        let chart = nps_chart(months);
-        w.worksheet().insert_chart(at, CHART_COL, &chart)?;
-        at += CHART_ROWS;
+        ws.insert_chart(top, CHART_COL, &nps_chart(months))?;
+        ws.insert_chart(top + CHART_ROWS, CHART_COL, &customers_chart(months))?;
     }
     if quarters > 0 {
-        let chart = roi_chart(quarters);
-        w.worksheet().insert_chart(at, CHART_COL, &chart)?;
-        at += CHART_ROWS;
+        ws.insert_chart(top, CHART_COL + CHART_COLS, &roi_chart(quarters))?;
     }
-    if months > 0 {
-        let chart = customers_chart(months);
-        w.worksheet().insert_chart(at, CHART_COL, &chart)?;
-    }
+    // One landscape page when printed or exported to PDF.
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 1);
     Ok(())
 }
 
@@ -219,7 +223,11 @@ fn nps_chart(months: u32) -> Chart {
         .set_marker(ChartMarker::new().set_type(ChartMarkerType::Circle))
         .set_y_error_bars(&bars);
     chart.y_axis().set_name("NPS").set_min(-100).set_max(100);
-    chart.x_axis().set_name("Month");
+    // Labels under the plot, not on the zero line in its middle.
+    chart
+        .x_axis()
+        .set_name("Month")
+        .set_label_position(ChartAxisLabelPosition::Low);
     sized(chart, "NPS by month, with 95% margin")
 }
 
@@ -254,12 +262,14 @@ fn customers_chart(months: u32) -> Chart {
         .set_values(&range(Sheet::Monthly, "Logo retention %", months))
         .set_marker(ChartMarker::new().set_type(ChartMarkerType::Circle))
         .set_secondary_axis(true);
-    line.y2_axis()
+    chart.combine(&line);
+    // The secondary axis is set on the primary chart (rust_xlsxwriter).
+    chart
+        .y2_axis()
         .set_name("Logo retention")
         .set_num_format("0%")
         .set_max(1);
-    chart.combine(&line);
-    sized(chart, "Active customers and logo retention by month")
+    sized(chart, "Active customers and logo retention")
 }
 
 #[cfg(test)]
