@@ -681,3 +681,38 @@ fn write_a_sample_for_viewing() {
     f.as_of = d(2025, 3, 20);
     write_workbook(Path::new(&out), &f.data(), &WorkbookOptions::default()).unwrap();
 }
+
+/// Not a check: the customers fixture, for a person to open.
+#[test]
+#[ignore]
+fn write_the_customers_fixture_for_viewing() {
+    let Ok(out) = std::env::var("CSF_SAMPLE_OUT") else {
+        return;
+    };
+    let f = customers_fixture();
+    write_workbook(Path::new(&out), &f.data(), &WorkbookOptions::default()).unwrap();
+}
+
+#[test]
+fn headers_are_bold_and_values_carry_their_number_formats() {
+    let f = empty_portfolio_fixture();
+    let (_dir, path) = write(&f, &WorkbookOptions::default());
+    let mut wb = open(&path);
+    let g = grid(&path, "Monthly");
+    let styles = wb.worksheet_style("Monthly").unwrap();
+    let style = |r: usize, c: usize| styles.get((r as u32, c as u32)).cloned().unwrap_or_default();
+    for c in 0..g[0].len() {
+        let font = style(0, c).font.expect("header font");
+        assert!(font.is_bold(), "header {c} not bold");
+    }
+    let format = |r: usize, c: usize| {
+        style(r, c)
+            .number_format
+            .map(|n| n.format_code)
+            .unwrap_or_default()
+    };
+    assert_eq!(format(2, col(&g, 0, "Logo retention %")), "0.0%");
+    assert_eq!(format(2, col(&g, 0, "Period start")), "yyyy-mm-dd");
+    assert_eq!(format(2, col(&g, 0, "Starting MRR")), "$#,##0");
+    assert_eq!(format(2, col(&g, 0, "Active customers")), "#,##0");
+}

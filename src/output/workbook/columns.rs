@@ -157,9 +157,9 @@ impl<'w> SheetWriter<'w> {
         let columns = std::mem::take(&mut self.columns);
         for (i, c) in columns.iter().enumerate() {
             let col = i as ColNum;
-            let wrap = header_wrap_width(&c.header);
-            lines = lines.max(wrapped_lines(&c.header, wrap));
-            self.width(col, wrap + FILTER_ARROW);
+            let (chars, n) = wrap_header(&c.header);
+            lines = lines.max(n);
+            self.width(col, chars + FILTER_ARROW);
             let ws = self.ws();
             ws.write_string_with_format(header_row, col, c.header.as_str(), &fmt.header)?;
             if !matches!(c.kind, Kind::Text | Kind::General) {
@@ -375,30 +375,25 @@ impl<'w> SheetWriter<'w> {
     }
 }
 
-/// Characters per line a header wraps at: short headers stay on one line,
-/// long ones wrap at word boundaries, never narrower than their longest word.
-fn header_wrap_width(header: &str) -> usize {
-    let longest_word = header.split(' ').map(|w| w.chars().count()).max();
-    let len = header.chars().count();
-    len.min(HEADER_WRAP).max(longest_word.unwrap_or(0))
-}
-
-/// Lines a header takes when wrapped at `width` characters, word by word.
-fn wrapped_lines(header: &str, width: usize) -> usize {
+/// A header wrapped word by word at `HEADER_WRAP` characters (never
+/// breaking a word): the longest line's length and the number of lines.
+fn wrap_header(header: &str) -> (usize, usize) {
     let mut lines = 1;
     let mut used = 0;
+    let mut longest = 0;
     for word in header.split(' ') {
         let n = word.chars().count();
         if used == 0 {
             used = n;
-        } else if used + 1 + n <= width {
+        } else if used + 1 + n <= HEADER_WRAP {
             used += 1 + n;
         } else {
             lines += 1;
+            longest = longest.max(used);
             used = n;
         }
     }
-    lines
+    (longest.max(used), lines)
 }
 
 /// Cut text to Excel's cell limit (on a character boundary).
@@ -424,12 +419,13 @@ mod tests {
     #[test]
     fn headers_wrap_at_word_boundaries() {
         // "Avg infrastructure cost reduction %" (35 chars) wraps at 18:
-        // "Avg" + "infrastructure" = 18 → line 1; "cost reduction %" = 16 → line 2.
-        let h = "Avg infrastructure cost reduction %";
-        assert_eq!(header_wrap_width(h), 18);
-        assert_eq!(wrapped_lines(h, 18), 2);
-        assert_eq!(header_wrap_width("Period"), 6);
-        assert_eq!(wrapped_lines("Period", 6), 1);
+        // "Avg infrastructure" = 18 → line 1; "cost reduction %" = 16 → line 2.
+        assert_eq!(wrap_header("Avg infrastructure cost reduction %"), (18, 2));
+        // "Storage GB baseline" (19): "Storage GB" (10) / "baseline" (8).
+        assert_eq!(wrap_header("Storage GB baseline"), (10, 2));
+        assert_eq!(wrap_header("Period"), (6, 1));
+        // A word longer than the limit stays whole on its own line.
+        assert_eq!(wrap_header("Supercalifragilisticexpialidocious ok"), (34, 2));
     }
 
     #[test]
