@@ -28,7 +28,12 @@ fn an_input_is_never_overwritten() {
     // The same file, spelled differently.
     let output = dir.path().join(".").join("export.xlsx");
     csf()
-        .args(["report", input.to_str().unwrap(), "-o", output.to_str().unwrap()])
+        .args([
+            "report",
+            input.to_str().unwrap(),
+            "-o",
+            output.to_str().unwrap(),
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("one of the inputs"));
@@ -42,7 +47,14 @@ fn zero_threads_is_a_usage_error() {
     std::fs::write(&input, "customer_id,checkpoint,snapshot_date\n").unwrap();
     let out = dir.path().join("p.xlsx");
     csf()
-        .args(["report", input.to_str().unwrap(), "-o", out.to_str().unwrap(), "--threads", "0"])
+        .args([
+            "report",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--threads",
+            "0",
+        ])
         .assert()
         .code(2);
     assert!(!out.exists());

@@ -22,12 +22,17 @@ use csf::output::workbook::{ReportData, RunFacts, WorkbookOptions, write_workboo
 use csf::portfolio::{Customer, Metric, Portfolio, Snapshot};
 
 fn customer(i: usize) -> (Customer, CustomerFigures) {
-    let go_live = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Days::new((i % 450) as u64);
+    let go_live =
+        NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Days::new((i % 450) as u64);
     let rows: Vec<Snapshot> = [0u32, 30, 60, 90]
         .iter()
         .enumerate()
         .map(|(k, &cp)| {
-            let mut s = Snapshot::new(&format!("CUST-{i:07}"), cp, go_live + chrono::Days::new(cp.into()));
+            let mut s = Snapshot::new(
+                &format!("CUST-{i:07}"),
+                cp,
+                go_live + chrono::Days::new(cp.into()),
+            );
             s.customer_name = Some(format!("Customer {i}"));
             s.source = RowRef {
                 file: 0,

@@ -16,9 +16,7 @@ use csf::figures::periods::{Period, PeriodFigures, PeriodKind};
 use csf::figures::roi::{Assumptions, BenefitLines, RoiFigures};
 use csf::intake::DateOrder;
 use csf::intake::ledger::{DataIssue, Ledger, RowRef, Severity, SourceFile, Tally};
-use csf::output::workbook::{
-    ReportData, RunFacts, SHEETS, WorkbookOptions, write_workbook,
-};
+use csf::output::workbook::{ReportData, RunFacts, SHEETS, WorkbookOptions, write_workbook};
 use csf::portfolio::{Consent, Customer, Metric, Metrics, Portfolio, Snapshot, Status};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -359,7 +357,10 @@ fn assert_no_nan_text(path: &Path) {
         for c in range.used_cells() {
             if let (_, _, Data::String(s)) = c {
                 let l = s.trim().trim_start_matches(['-', '+']).to_ascii_lowercase();
-                assert!(!["nan", "inf", "infinity"].contains(&l.as_str()), "{name}: {s}");
+                assert!(
+                    !["nan", "inf", "infinity"].contains(&l.as_str()),
+                    "{name}: {s}"
+                );
             }
         }
     }
@@ -380,12 +381,21 @@ fn monthly_numbers_are_numbers_dates_are_dates_and_missing_is_blank() {
     let headers: Vec<&Data> = g[0].iter().take(5).collect();
     assert_eq!(
         headers,
-        ["Period", "Period start", "Period end", "Active customers", "New customers"]
-            .map(|h| Data::String(h.into()))
-            .iter()
-            .collect::<Vec<_>>()
+        [
+            "Period",
+            "Period start",
+            "Period end",
+            "Active customers",
+            "New customers"
+        ]
+        .map(|h| Data::String(h.into()))
+        .iter()
+        .collect::<Vec<_>>()
     );
-    assert_eq!(*g[0].last().unwrap(), Data::String("Referral rate %".into()));
+    assert_eq!(
+        *g[0].last().unwrap(),
+        Data::String("Referral rate %".into())
+    );
     assert_eq!(g.len(), 4, "header + 3 months");
     assert_eq!(g[1][0], Data::String("2025-01".into()));
     match &g[2][1] {
@@ -488,8 +498,16 @@ fn data_issues_balance_every_file_and_list_every_issue() {
         .unwrap();
     assert_eq!(
         g[header][..7],
-        ["File", "Row", "Customer ID", "Column", "Value", "Severity", "Reason"]
-            .map(|h| Data::String(h.into()))
+        [
+            "File",
+            "Row",
+            "Customer ID",
+            "Column",
+            "Value",
+            "Severity",
+            "Reason"
+        ]
+        .map(|h| Data::String(h.into()))
     );
     let issues = &g[header + 1..];
     assert_eq!(issues.len(), 3);
@@ -520,7 +538,15 @@ fn assumptions_list_values_options_and_definitions() {
             _ => None,
         })
         .collect();
-    for wanted in ["inputs", "as_of", "date_format", "decimal_comma", "strict", "GRR %", "Referral rate %"] {
+    for wanted in [
+        "inputs",
+        "as_of",
+        "date_format",
+        "decimal_comma",
+        "strict",
+        "GRR %",
+        "Referral rate %",
+    ] {
         assert!(names.iter().any(|n| n == wanted), "{wanted} missing");
     }
     assert!(!names.iter().any(|n| n.contains("thread")));
@@ -531,7 +557,10 @@ fn the_same_data_gives_the_same_bytes() {
     let f = empty_portfolio_fixture();
     let (_a, first) = write(&f, &WorkbookOptions::default());
     let (_b, second) = write(&f, &WorkbookOptions::default());
-    assert_eq!(std::fs::read(first).unwrap(), std::fs::read(second).unwrap());
+    assert_eq!(
+        std::fs::read(first).unwrap(),
+        std::fs::read(second).unwrap()
+    );
 }
 
 #[test]
@@ -561,7 +590,10 @@ fn customers_keep_text_as_text_and_show_figures_in_their_formats() {
     let g = grid(&path, "Customers");
     assert_eq!(g.len(), 3, "header + one row per customer");
     let name = col(&g, 0, "Customer name");
-    assert_eq!(g[1][name], Data::String("=HYPERLINK(\"http://x\",\"y\")".into()));
+    assert_eq!(
+        g[1][name],
+        Data::String("=HYPERLINK(\"http://x\",\"y\")".into())
+    );
     assert_eq!(g[2][name], Data::String("@SUM(A1)".into()));
     let go_live = col(&g, 0, "Go-live date");
     assert!(matches!(g[1][go_live], Data::DateTime(_)));
@@ -572,7 +604,10 @@ fn customers_keep_text_as_text_and_show_figures_in_their_formats() {
     assert_eq!(float(&g[1][col(&g, 0, "Net ROI %")]), -0.892);
     assert_eq!(float(&g[1][col(&g, 0, "Monthly savings")]), 9.0);
     assert_eq!(g[1][col(&g, 0, "NPV")], Data::Empty);
-    assert_eq!(g[1][col(&g, 0, "NPS category")], Data::String("promoter".into()));
+    assert_eq!(
+        g[1][col(&g, 0, "NPS category")],
+        Data::String("promoter".into())
+    );
     assert_eq!(float(&g[1][col(&g, 0, "MRR")]), 600.0);
     assert_eq!(g[1][col(&g, 0, "Status")], Data::String("active".into()));
     assert_eq!(
@@ -602,7 +637,10 @@ fn checkpoints_trace_each_row_to_its_file_and_row() {
     assert_eq!(float(&g[2][col(&g, 0, "Storage GB reduction %")]), 0.9);
     // The baseline row has no deltas or savings.
     assert_eq!(g[1][col(&g, 0, "Monthly savings")], Data::Empty);
-    assert!(matches!(g[1][col(&g, 0, "Snapshot date")], Data::DateTime(_)));
+    assert!(matches!(
+        g[1][col(&g, 0, "Snapshot date")],
+        Data::DateTime(_)
+    ));
 }
 
 #[test]
@@ -632,7 +670,10 @@ fn customers_sheets_are_byte_identical_too() {
     let f = customers_fixture();
     let (_a, first) = write(&f, &WorkbookOptions::default());
     let (_b, second) = write(&f, &WorkbookOptions::default());
-    assert_eq!(std::fs::read(first).unwrap(), std::fs::read(second).unwrap());
+    assert_eq!(
+        std::fs::read(first).unwrap(),
+        std::fs::read(second).unwrap()
+    );
 }
 
 /// Not a check: writes a workbook with 15 months of made-up figures for a
@@ -658,8 +699,8 @@ fn write_a_sample_for_viewing() {
                 active_customers: 20 + 6 * i as u64,
                 logo_retention_pct: (i > 0.0).then(|| 100.0 - (i % 4.0) * 2.5),
                 nps_responses: 10 + i as u64,
-                nps: (i != 5.0).then(|| 20.0 + i * 2.0),
-                nps_margin: (i != 5.0).then(|| 30.0 - i),
+                nps: (i != 5.0).then_some(20.0 + i * 2.0),
+                nps_margin: (i != 5.0).then_some(30.0 - i),
                 ..Default::default()
             }
         })
@@ -700,7 +741,12 @@ fn headers_are_bold_and_values_carry_their_number_formats() {
     let mut wb = open(&path);
     let g = grid(&path, "Monthly");
     let styles = wb.worksheet_style("Monthly").unwrap();
-    let style = |r: usize, c: usize| styles.get((r as u32, c as u32)).cloned().unwrap_or_default();
+    let style = |r: usize, c: usize| {
+        styles
+            .get((r as u32, c as u32))
+            .cloned()
+            .unwrap_or_default()
+    };
     for c in 0..g[0].len() {
         let font = style(0, c).font.expect("header font");
         assert!(font.is_bold(), "header {c} not bold");

@@ -150,7 +150,11 @@ fn segment_quarters(
 /// Customers without a baseline keep their rows but get no deltas or ROI;
 /// the Data issues sheet says so (SPEC 3). Added here unless intake did.
 fn note_missing_baselines(ledger: &mut Ledger, portfolio: &Portfolio) {
-    for c in portfolio.customers.iter().filter(|c| c.baseline().is_none()) {
+    for c in portfolio
+        .customers
+        .iter()
+        .filter(|c| c.baseline().is_none())
+    {
         let noted = ledger.issues.iter().any(|i| {
             i.customer_id.as_deref() == Some(c.id.as_str()) && i.reason.starts_with(NO_BASELINE)
         });

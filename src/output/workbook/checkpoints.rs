@@ -29,8 +29,15 @@ fn columns() -> Vec<Column> {
             .map(|m| Column::new(m.label(), Kind::of_metric(*m))),
     );
     for m in Metric::OPERATIONAL {
-        cols.push(Column::new(format!("{} change", m.label()), Kind::of_metric(m)));
-        let pct = if m.is_reduction() { "reduction %" } else { "change %" };
+        cols.push(Column::new(
+            format!("{} change", m.label()),
+            Kind::of_metric(m),
+        ));
+        let pct = if m.is_reduction() {
+            "reduction %"
+        } else {
+            "change %"
+        };
         cols.push(Column::new(format!("{} {pct}", m.label()), Kind::Percent));
     }
     cols.extend([
@@ -132,7 +139,12 @@ fn checkpoint_row(
     w.num(adoption_pct(s))?;
     w.num(feature_utilization_pct(s))?;
     let lines = f.roi.map(|r| r.lines).unwrap_or_default();
-    for line in [lines.storage, lines.latency, lines.accuracy, lines.infrastructure] {
+    for line in [
+        lines.storage,
+        lines.latency,
+        lines.accuracy,
+        lines.infrastructure,
+    ] {
         w.num(line)?;
     }
     w.num(f.roi.and_then(|r| r.monthly_savings))?;

@@ -425,7 +425,10 @@ mod tests {
         assert_eq!(wrap_header("Storage GB baseline"), (10, 2));
         assert_eq!(wrap_header("Period"), (6, 1));
         // A word longer than the limit stays whole on its own line.
-        assert_eq!(wrap_header("Supercalifragilisticexpialidocious ok"), (34, 2));
+        assert_eq!(
+            wrap_header("Supercalifragilisticexpialidocious ok"),
+            (34, 2)
+        );
     }
 
     #[test]

@@ -28,7 +28,10 @@ fn columns() -> Vec<Column> {
         let kind = Kind::of_metric(m);
         cols.push(Column::new(format!("{} baseline", m.label()), kind));
         cols.push(Column::new(format!("{} latest", m.label()), kind));
-        cols.push(Column::new(format!("{} change %", m.label()), Kind::Percent));
+        cols.push(Column::new(
+            format!("{} change %", m.label()),
+            Kind::Percent,
+        ));
     }
     cols.extend([
         Column::new("Storage savings / month", Kind::Money),
@@ -117,7 +120,12 @@ fn customer_row(
         w.num(deltas.and_then(|d| d.change_pct.get(m)))?;
     }
     let lines = roi.map(|r| r.lines).unwrap_or_default();
-    for line in [lines.storage, lines.latency, lines.accuracy, lines.infrastructure] {
+    for line in [
+        lines.storage,
+        lines.latency,
+        lines.accuracy,
+        lines.infrastructure,
+    ] {
         w.num(line)?;
     }
     w.num(roi.and_then(|r| r.monthly_savings))?;
@@ -126,9 +134,10 @@ fn customer_row(
     w.num(roi.and_then(|r| r.payback_months))?;
     w.num(roi.and_then(|r| r.npv))?;
     // Time to value counts only once it was reached by the as-of date.
-    let ttv = f
-        .time_to_value_days
-        .filter(|days| c.go_live().is_some_and(|g| g + chrono::Days::new(*days as u64) <= as_of));
+    let ttv = f.time_to_value_days.filter(|days| {
+        c.go_live()
+            .is_some_and(|g| g + chrono::Days::new(*days as u64) <= as_of)
+    });
     w.num(ttv.map(|d| d as f64))?;
 
     let latest_of = |m: Metric| -> Option<f64> {
@@ -220,9 +229,15 @@ mod tests {
         let mut b = Snapshot::new("C", 30, d);
         assert_eq!(flag([&a, &b].into_iter(), |s| s.case_study_published), None);
         a.case_study_published = Some(false);
-        assert_eq!(flag([&a, &b].into_iter(), |s| s.case_study_published), Some("no"));
+        assert_eq!(
+            flag([&a, &b].into_iter(), |s| s.case_study_published),
+            Some("no")
+        );
         b.case_study_published = Some(true);
-        assert_eq!(flag([&a, &b].into_iter(), |s| s.case_study_published), Some("yes"));
+        assert_eq!(
+            flag([&a, &b].into_iter(), |s| s.case_study_published),
+            Some("yes")
+        );
     }
 
     #[test]

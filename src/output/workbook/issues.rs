@@ -117,7 +117,11 @@ fn tally_row(
     for n in [t.rows_read, t.accepted, t.superseded, t.rejected] {
         w.num_as(Kind::Count, Some(n as f64))?;
     }
-    let verdict = if t.balances() { "balances" } else { "DOES NOT BALANCE" };
+    let verdict = if t.balances() {
+        "balances"
+    } else {
+        "DOES NOT BALANCE"
+    };
     w.text(&format!(
         "{} = {} + {} + {}: {verdict}",
         t.rows_read, t.accepted, t.superseded, t.rejected

@@ -113,7 +113,9 @@ pub enum WorkbookError {
         "cannot write an XLSX workbook to standard output (`-o -`): give a file name such as portfolio.xlsx"
     )]
     Stdout,
-    #[error("{output}: this is one of the inputs ({input}); refusing to write the workbook over it")]
+    #[error(
+        "{output}: this is one of the inputs ({input}); refusing to write the workbook over it"
+    )]
     OverwritesInput { output: PathBuf, input: PathBuf },
     #[error("{path}: cannot write the workbook: {source}")]
     Save {

@@ -3,8 +3,8 @@
 //! from the Monthly and Quarterly sheets.
 
 use rust_xlsxwriter::{
-    Chart, ChartAxisLabelPosition, ChartErrorBars, ChartErrorBarsType, ChartLegendPosition, ChartMarker,
-    ChartMarkerType, ChartRange, Workbook,
+    Chart, ChartAxisLabelPosition, ChartErrorBars, ChartErrorBarsType, ChartLegendPosition,
+    ChartMarker, ChartMarkerType, ChartRange, Workbook,
 };
 
 use super::columns::{Column, Layout, SheetWriter};
@@ -76,7 +76,12 @@ fn latest_complete(rows: &[PeriodFigures], as_of: chrono::NaiveDate) -> Option<P
 fn label(pick: &Option<Pick>, kind: &str) -> String {
     match pick {
         Some(p) => {
-            let l = p.figures.period.as_ref().map(period_label).unwrap_or_default();
+            let l = p
+                .figures
+                .period
+                .as_ref()
+                .map(period_label)
+                .unwrap_or_default();
             if p.complete {
                 format!("{kind} {l}")
             } else {
@@ -134,7 +139,12 @@ fn notes(quarter: &Option<Pick>, month: &Option<Pick>, as_of: chrono::NaiveDate)
     let mut notes = Vec::new();
     for (pick, kind) in [(quarter, "quarter"), (month, "month")] {
         if let Some(p) = pick.as_ref().filter(|p| !p.complete) {
-            let l = p.figures.period.as_ref().map(period_label).unwrap_or_default();
+            let l = p
+                .figures
+                .period
+                .as_ref()
+                .map(period_label)
+                .unwrap_or_default();
             notes.push(format!(
                 "No {kind} had ended by the as-of date {as_of}: the {kind} shown, {l}, is still in progress."
             ));
@@ -239,7 +249,10 @@ fn roi_chart(quarters: u32) -> Chart {
         .set_name("Avg ROI %")
         .set_categories(&range(Sheet::Quarterly, "Period", quarters))
         .set_values(&range(Sheet::Quarterly, "Avg ROI %", quarters));
-    chart.y_axis().set_name("Average net ROI").set_num_format("0%");
+    chart
+        .y_axis()
+        .set_name("Average net ROI")
+        .set_num_format("0%");
     chart.x_axis().set_name("Quarter");
     sized(chart, "Average ROI by quarter")
 }
