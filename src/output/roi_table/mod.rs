@@ -2,6 +2,13 @@
 //! benefit line, the return figures with their formulas in words, and every
 //! assumption with its source and meaning.
 
+mod text;
+
+use text::{
+    L, R, aligned, cells, fixed, gb, money, months, ms, net_roi, number, opt, opt_money, payback,
+    percent, push_lines, rate, section, wrap,
+};
+
 use crate::figures::assumptions::{AssumptionRow, AssumptionsUsed};
 use crate::figures::roi::RoiFigures;
 use crate::figures::scenarios::{CUSTOM_DEFAULTS, Input, ProspectRun, SCENARIOS, Scenario};
@@ -72,34 +79,24 @@ pub fn render_scenarios(assumptions: &AssumptionsUsed) -> String {
         ));
     }
     rows.push(section("Projected with the assumptions below"));
-    let figures = |s: &Scenario| {
-        let used = s.assumptions(assumptions);
-        (s.inputs.project(&used.values).figures, used)
-    };
-    let projected: [(&str, &dyn Fn(&RoiFigures, u32) -> String); 5] = [
-        ("Monthly savings", &|f, _| opt_money(f.monthly_savings)),
-        ("Yearly savings", &|f, _| {
+    let figures = |s: &Scenario| s.inputs.project(&s.assumptions(assumptions).values).figures;
+    let projected: [(&str, Show); 6] = [
+        ("Monthly savings", |f| opt_money(f.monthly_savings)),
+        ("Yearly savings", |f| {
             opt_money(f.monthly_savings.map(|m| m * 12.0))
         }),
-        ("Net ROI", &|f, _| {
-            opt(f.net_roi_pct, |v| format!("{}%", fixed(v, 1)))
-        }),
-        ("Benefit-cost ratio", &|f, _| {
+        ("Net ROI", |f| net_roi(f.net_roi_pct)),
+        ("Benefit-cost ratio", |f| {
             opt(f.benefit_cost_ratio, |v| fixed(v, 2))
         }),
-        ("Payback", &|f, _| payback(f.payback_months)),
+        ("Payback", |f| payback(f.payback_months)),
+        ("NPV", |f| opt_money(f.npv)),
     ];
+    let npv_on = assumptions.values.discount_rate > 0.0;
     for (label, show) in projected {
-        rows.push(per_scenario(
-            &|s| {
-                let (f, used) = figures(s);
-                show(&f, used.values.horizon_months)
-            },
-            label,
-        ));
-    }
-    if assumptions.values.discount_rate > 0.0 {
-        rows.push(per_scenario(&|s| opt_money(figures(s).0.npv), "NPV"));
+        if label != "NPV" || npv_on {
+            rows.push(per_scenario(&|s| show(&figures(s)), label));
+        }
     }
     let mut aligns = vec![L];
     aligns.extend(SCENARIOS.iter().map(|_| R));
@@ -121,6 +118,9 @@ pub fn render_scenarios(assumptions: &AssumptionsUsed) -> String {
     out
 }
 
+/// How one projected figure is shown in the scenario list.
+type Show = fn(&RoiFigures) -> String;
+
 fn benefit_rows(run: &ProspectRun) -> Vec<Vec<String>> {
     let (i, a) = (&run.inputs, &run.assumptions.values);
     let (before, after) = (&run.projection.before, &run.projection.after);
@@ -137,10 +137,9 @@ fn benefit_rows(run: &ProspectRun) -> Vec<Vec<String>> {
             "→".into(),
             gb(get(after.storage_gb)),
             opt_money(lines.storage),
-            format!(
-                "{} × {} per GB-month",
+            priced(
                 change(i.storage_gb - get(after.storage_gb), "GB less", "GB more"),
-                rate(a.storage_cost_per_gb_month)
+                &format!("{} per GB-month", rate(a.storage_cost_per_gb_month)),
             ),
         ],
         vec![
@@ -149,10 +148,9 @@ fn benefit_rows(run: &ProspectRun) -> Vec<Vec<String>> {
             "→".into(),
             ms(get(after.latency_ms)),
             opt_money(lines.latency),
-            format!(
-                "{} × {} per hour",
+            priced(
                 change(wait_hours, "hours less waiting", "hours more waiting"),
-                rate(a.cost_per_wait_hour)
+                &format!("{} per hour", rate(a.cost_per_wait_hour)),
             ),
         ],
         vec![
@@ -161,10 +159,9 @@ fn benefit_rows(run: &ProspectRun) -> Vec<Vec<String>> {
             "→".into(),
             percent(get(after.accuracy_pct), 2),
             opt_money(lines.accuracy),
-            format!(
-                "{} × {} each",
+            priced(
                 change(results_right, "more results right", "more results wrong"),
-                rate(a.cost_per_inaccurate_result)
+                &format!("{} each", rate(a.cost_per_inaccurate_result)),
             ),
         ],
         vec![
@@ -173,7 +170,8 @@ fn benefit_rows(run: &ProspectRun) -> Vec<Vec<String>> {
             "→".into(),
             money(get(after.infrastructure_cost)),
             opt_money(lines.infrastructure),
-            change(i.infrastructure_reduction_pct, "% less", "% more").replace(" %", "%"),
+            change(i.infrastructure_reduction_pct, "% less", "% more")
+                .map_or("no change".into(), |c| c.replace(" %", "%")),
         ],
         Vec::new(),
         total_row(
@@ -198,13 +196,21 @@ fn benefit_rows(run: &ProspectRun) -> Vec<Vec<String>> {
     rows
 }
 
-/// `12 GB less` or, for a worsening, `12 GB more`.
-fn change(v: f64, better: &str, worse: &str) -> String {
-    if v < 0.0 {
-        format!("{} {worse}", number(-v, 2))
+/// `12 GB less` or, for a worsening, `12 GB more`; None when nothing changes.
+fn change(v: f64, better: &str, worse: &str) -> Option<String> {
+    let shown = number(v.abs(), 2);
+    if shown == "0" {
+        None
+    } else if v < 0.0 {
+        Some(format!("{shown} {worse}"))
     } else {
-        format!("{} {better}", number(v, 2))
+        Some(format!("{shown} {better}"))
     }
+}
+
+/// `375 GB less × $0.10 per GB-month`, or `no change`.
+fn priced(change: Option<String>, price: &str) -> String {
+    change.map_or("no change".into(), |c| format!("{c} × {price}"))
 }
 
 fn total_row(label: &str, value: Option<f64>, how: &str) -> Vec<String> {
@@ -224,7 +230,7 @@ fn return_rows(run: &ProspectRun) -> Vec<Vec<String>> {
     let a = &run.assumptions.values;
     let over = format!("savings over {}", months(f64::from(a.horizon_months)));
     let mut rows = vec![
-        cells(["Return", "", ""]),
+        cells(["Return on the implementation", "", ""]),
         vec![
             "  Implementation cost".into(),
             money(run.inputs.implementation_cost),
@@ -232,7 +238,7 @@ fn return_rows(run: &ProspectRun) -> Vec<Vec<String>> {
         ],
         vec![
             "  Net ROI".into(),
-            opt(f.net_roi_pct, |v| format!("{}%", fixed(v, 1))),
+            net_roi(f.net_roi_pct),
             format!("({over} − cost) ÷ cost"),
         ],
         vec![
@@ -314,200 +320,18 @@ fn input_value(input: Input, v: f64) -> String {
     }
 }
 
-// ---- Number formats: grouped thousands, at most the decimals that matter. ----
-
-/// `1234.5` → `1,234.5`: at most `decimals` decimals, trailing zeros dropped.
-fn number(v: f64, decimals: usize) -> String {
-    let text = format!("{:.*}", decimals, v.abs());
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let frac = frac.trim_end_matches('0');
-    let sign = if v < 0.0 && text.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
-        "-"
-    } else {
-        ""
-    };
-    let dot = if frac.is_empty() { "" } else { "." };
-    format!("{sign}{}{dot}{frac}", group(int))
-}
-
-/// `$1,234.50`, `-$50.00`: cents always shown.
-fn money(v: f64) -> String {
-    let text = format!("{:.2}", v.abs());
-    let (int, cents) = text.split_once('.').unwrap_or((&text, "00"));
-    let sign = if v < 0.0 && text.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
-        "-"
-    } else {
-        ""
-    };
-    format!("{sign}${}.{cents}", group(int))
-}
-
-/// A rate: cents always, up to 4 decimals when they matter ($0.023).
-fn rate(v: f64) -> String {
-    let cents = (v * 100.0).round() / 100.0;
-    if (v - cents).abs() < 1e-9 {
-        money(v)
-    } else {
-        format!("${}", number(v, 4))
-    }
-}
-
-fn group(int: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn fixed(v: f64, decimals: usize) -> String {
-    format!("{v:.decimals$}")
-}
-
-fn percent(v: f64, decimals: usize) -> String {
-    format!("{}%", number(v, decimals))
-}
-
-fn gb(v: f64) -> String {
-    format!("{} GB", number(v, 2))
-}
-
-fn ms(v: f64) -> String {
-    format!("{} ms", number(v, 2))
-}
-
-fn months(v: f64) -> String {
-    if v == 1.0 {
-        "1 month".into()
-    } else {
-        format!("{} months", number(v, 1))
-    }
-}
-
-fn payback(p: Option<f64>) -> String {
-    p.map_or("not reached".into(), |p| months((p * 10.0).round() / 10.0))
-}
-
-fn opt(v: Option<f64>, f: impl Fn(f64) -> String) -> String {
-    v.map_or("—".into(), f)
-}
-
-fn opt_money(v: Option<f64>) -> String {
-    opt(v, money)
-}
-
-// ---- Layout ----
-
-#[derive(Clone, Copy)]
-enum Align {
-    Left,
-    Right,
-}
-const L: Align = Align::Left;
-const R: Align = Align::Right;
-
-fn cells<const N: usize>(texts: [&str; N]) -> Vec<String> {
-    texts.iter().map(|t| t.to_string()).collect()
-}
-
-fn section(title: &str) -> Vec<String> {
-    vec![title.to_string()]
-}
-
-/// Pad every column to its widest cell (counted in characters, so → and ×
-/// count as one), two spaces between columns, no trailing spaces.
-fn aligned(rows: &[Vec<String>], aligns: &[Align]) -> Vec<String> {
-    let width = |col: usize| {
-        rows.iter()
-            .filter_map(|r| r.get(col))
-            .map(|c| c.chars().count())
-            .max()
-            .unwrap_or(0)
-    };
-    let widths: Vec<usize> = (0..aligns.len()).map(width).collect();
-    rows.iter()
-        .map(|row| {
-            let mut line = String::new();
-            for (col, (&w, align)) in widths.iter().zip(aligns).enumerate() {
-                let cell = row.get(col).map_or("", String::as_str);
-                let pad = " ".repeat(w - cell.chars().count());
-                if col > 0 {
-                    line.push_str("  ");
-                }
-                match align {
-                    Align::Left => line.push_str(&format!("{cell}{pad}")),
-                    Align::Right => line.push_str(&format!("{pad}{cell}")),
-                }
-            }
-            line.trim_end().to_string()
-        })
-        .collect()
-}
-
-fn push_lines(out: &mut String, lines: &[String]) {
-    for line in lines {
-        out.push_str(line);
-        out.push('\n');
-    }
-}
-
-/// Break text at spaces into lines of at most `width` characters.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = vec![String::new()];
-    for word in text.split_whitespace() {
-        let line = lines.last_mut().expect("never empty");
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(word.to_string());
-        } else {
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-    }
-    lines
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_group_thousands_and_drop_needless_decimals() {
-        assert_eq!(number(1_000_000.0, 2), "1,000,000");
-        assert_eq!(number(100.0 / 13.3, 2), "7.52");
-        assert_eq!(number(-1234.5, 2), "-1,234.5");
-        assert_eq!(number(-0.001, 2), "0");
-        assert_eq!(money(194.2481), "$194.25");
-        assert_eq!(money(-50.0), "-$50.00");
-        assert_eq!(money(123_456.0), "$123,456.00");
-        assert_eq!(rate(0.1), "$0.10");
-        assert_eq!(rate(0.023), "$0.023");
-        assert_eq!(rate(30.0), "$30.00");
-        assert_eq!(payback(Some(5.148)), "5.1 months");
-        assert_eq!(payback(None), "not reached");
-        assert_eq!(months(1.0), "1 month");
-    }
-
-    #[test]
-    fn columns_line_up_by_characters() {
-        let rows = vec![cells(["a", "→", "10"]), cells(["long", "x", "1,000"])];
-        let lines = aligned(&rows, &[L, L, R]);
-        assert_eq!(lines, vec!["a     →     10", "long  x  1,000"]);
-    }
-
-    #[test]
-    fn wrap_keeps_words_whole() {
-        assert_eq!(wrap("aa bb cc", 5), vec!["aa bb", "cc"]);
-    }
 
     #[test]
     fn input_values_carry_units() {
         assert_eq!(input_value(Input::StorageCompression, 13.3), "13.3×");
         assert_eq!(input_value(Input::ApiCalls, 10_000.0), "10,000");
         assert_eq!(input_value(Input::ImplementationCost, 1000.0), "$1,000.00");
+        assert_eq!(
+            input_value(Input::InfrastructureReductionPct, -10.0),
+            "-10%"
+        );
     }
 }
