@@ -1,3 +1,5 @@
 //! Output: the workbook, JSON and documents.
 
+pub mod roi_json;
+pub mod roi_table;
 pub mod workbook;
