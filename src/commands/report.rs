@@ -38,9 +38,11 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
 }
 
 fn report(args: &ReportArgs, started: Instant) -> anyhow::Result<u8> {
+    // As in `csf roi`: an unreadable file is a runtime error, a bad value
+    // (in a flag or in the file) a usage error.
     let assumptions = resolve(&RateOverrides::from(&args.rates)).map_err(|e| match e {
-        AssumptionsError::OutOfRange { .. } => anyhow::Error::new(UsageError(e.to_string())),
-        other => anyhow::Error::new(other),
+        e @ AssumptionsError::Io { .. } => anyhow::Error::new(e),
+        other => anyhow::Error::new(UsageError(other.to_string())),
     })?;
 
     let bar = progress_bar(args.quiet);
