@@ -234,8 +234,9 @@ fn progress_bar(quiet: bool) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::new(0);
-    if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} {wide_bar} {pos}/{len}") {
+    // Intake counts rows without knowing the total: a spinner and a count.
+    let bar = ProgressBar::new_spinner();
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} ({human_pos} rows read, {elapsed})") {
         bar.set_style(style);
     }
     bar.enable_steady_tick(Duration::from_millis(120));
