@@ -236,7 +236,9 @@ fn progress_bar(quiet: bool) -> ProgressBar {
     }
     // Intake counts rows without knowing the total: a spinner and a count.
     let bar = ProgressBar::new_spinner();
-    if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} ({human_pos} rows read, {elapsed})") {
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} {msg} ({human_pos} rows read, {elapsed})")
+    {
         bar.set_style(style);
     }
     bar.enable_steady_tick(Duration::from_millis(120));
