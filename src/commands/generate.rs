@@ -20,9 +20,14 @@ pub fn run(args: GenerateArgs) -> anyhow::Result<u8> {
     };
     let started = Instant::now();
     let bar = progress_bar(&args, opts.customers);
+    let total = opts.customers;
     let progress = |done: u64| {
         if let Some(bar) = &bar {
             bar.set_position(done);
+            if done == total {
+                // Zipping a large workbook takes a while after the last row.
+                bar.set_message("saving");
+            }
         }
     };
     let written = match generate::write_file(&opts, &args.output, &progress) {
@@ -58,7 +63,7 @@ fn progress_bar(args: &GenerateArgs, customers: u64) -> Option<ProgressBar> {
     let bar = ProgressBar::new(customers);
     bar.set_style(
         ProgressStyle::with_template(
-            "{spinner} generating {pos}/{len} customers [{bar:30}] {percent}% {eta}",
+            "{spinner} generating {pos}/{len} customers [{bar:30}] {percent}% {eta} {msg}",
         )
         .unwrap_or_else(|_| ProgressStyle::default_bar())
         .progress_chars("=> "),
