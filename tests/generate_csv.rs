@@ -464,3 +464,14 @@ fn an_unwritable_place_is_an_io_error_naming_the_file() {
         .code(1)
         .stderr(predicates::str::contains(out.display().to_string()));
 }
+
+#[test]
+fn a_start_date_outside_excel_years_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    csf()
+        .args(["generate", "--customers", "3", "--start", "1850-06-01", "-o"])
+        .arg(dir.path().join("p.csv"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--start 1850-06-01"));
+}

@@ -3,6 +3,7 @@
 use std::io::IsTerminal;
 use std::time::Instant;
 
+use chrono::Datelike;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{UsageError, exit};
@@ -13,10 +14,17 @@ pub fn run(args: GenerateArgs) -> anyhow::Result<u8> {
     if args.customers == 0 {
         return Err(UsageError("--customers must be at least 1".into()).into());
     }
+    let start = args.start.unwrap_or(Options::DEFAULT_START);
+    // Excel dates start in 1900; four-digit years keep the dates ISO.
+    if !(1900..=9000).contains(&start.year()) {
+        return Err(
+            UsageError(format!("--start {start}: use a date between 1900 and 9000")).into(),
+        );
+    }
     let opts = Options {
         customers: args.customers as u64,
         seed: args.seed,
-        start: args.start.unwrap_or(Options::DEFAULT_START),
+        start,
     };
     let started = Instant::now();
     let bar = progress_bar(&args, opts.customers);
