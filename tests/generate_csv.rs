@@ -469,7 +469,14 @@ fn an_unwritable_place_is_an_io_error_naming_the_file() {
 fn a_start_date_outside_excel_years_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
     csf()
-        .args(["generate", "--customers", "3", "--start", "1850-06-01", "-o"])
+        .args([
+            "generate",
+            "--customers",
+            "3",
+            "--start",
+            "1850-06-01",
+            "-o",
+        ])
         .arg(dir.path().join("p.csv"))
         .assert()
         .code(2)
