@@ -1,14 +1,16 @@
 //! Delimited text files: decode, sniff the delimiter, stream raw rows.
 //!
 //! The file is read and decoded once into memory (the decoded text is held
-//! once, for the life of the row stream); rows are produced lazily from it,
-//! so a 1,000,000-row export is never copied into per-row structures up front.
+//! once, for the life of the row stream); rows are produced from it on a
+//! reader thread a few batches ahead of the consumer, so a 1,000,000-row
+//! export is never copied into per-row structures up front.
 
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
+use super::batches::{self, Stop};
 use super::header::find_header;
 use super::{Cell, InputError, RawRow, ReadOptions, Table};
 
@@ -29,12 +31,19 @@ pub fn open(path: &Path, options: &ReadOptions) -> Result<Table, InputError> {
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(Cursor::new(text));
-    let mut rows = CsvRows {
+    let records = CsvRows {
         reader,
         record: csv::ByteRecord::new(),
         lines: LineCounter::default(),
         path: path.to_path_buf(),
     };
+    // Parsing runs on a reader thread, ahead of the consumer.
+    let mut rows = batches::spawn(path, move |sink| {
+        for row in records {
+            sink.push(row.map_err(Stop::Failed)?)?;
+        }
+        Ok(())
+    })?;
     let found = find_header(&mut rows, options)?.ok_or_else(|| InputError::NoHeader {
         path: path.to_path_buf(),
     })?;
@@ -161,8 +170,11 @@ fn cell_of(field: &[u8]) -> Cell {
         Cell::Empty
     } else {
         // The whole text is valid UTF-8 and fields are cut at ASCII bytes,
-        // so this never replaces anything; it only avoids `unsafe`.
-        Cell::Text(String::from_utf8_lossy(field).into_owned())
+        // so the lossy branch is never taken; it only avoids `unsafe`.
+        match std::str::from_utf8(field) {
+            Ok(text) => Cell::Text(text.to_owned()),
+            Err(_) => Cell::Text(String::from_utf8_lossy(field).into_owned()),
+        }
     }
 }
 

@@ -127,7 +127,7 @@ mod tests {
     #[test]
     fn missing_path_is_an_io_error_naming_it() {
         let missing = PathBuf::from("/no/such/dir/export.csv");
-        let err = expand_inputs(&[missing.clone()]).unwrap_err();
+        let err = expand_inputs(std::slice::from_ref(&missing)).unwrap_err();
         assert!(matches!(err, InputError::Io { ref path, .. } if *path == missing));
         assert!(err.to_string().contains("/no/such/dir/export.csv"));
     }

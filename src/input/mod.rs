@@ -1,6 +1,7 @@
 //! Input: files and folders in, raw rows out. Knows about encodings,
 //! delimiters, workbooks and title lines; knows nothing about column meanings.
 
+mod batches;
 mod csv_source;
 mod discover;
 mod header;

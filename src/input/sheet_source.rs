@@ -3,9 +3,7 @@
 //! XLSX/XLSM and XLSB sheets are streamed cell by cell with calamine's cells
 //! readers, which never allocate the dense grid of the sheet's declared
 //! bounding box: a sheet that declares `A1:XFD1048576` but holds 30 rows
-//! costs 30 rows. The reader runs on its own thread (it borrows the workbook,
-//! so it cannot live inside a plain iterator) and hands rows over in batches
-//! through a bounded channel, so memory stays flat however long the sheet is.
+//! costs 30 rows. The reader runs on its own thread (see `batches`).
 //! XLS and ODS are read whole by calamine (XLS sheets are at most
 //! 65,536 × 256 cells; calamine caps ODS sheets at 100 million cells).
 
@@ -13,28 +11,23 @@ mod cells;
 #[cfg(test)]
 mod tests;
 
-use std::any::Any;
 use std::io::BufReader;
 use std::panic::{self, AssertUnwindSafe};
-use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
-use std::thread::{self, JoinHandle};
+use std::path::Path;
 
 use calamine::{Reader, SheetType, SheetVisible, Sheets, Xlsb, Xlsx};
 
+use super::batches::{self, panic_message};
 use super::header::find_header;
 use super::{Cell, InputError, RawRow, ReadOptions, Table};
-use cells::{RowSender, Stop};
+use cells::RowGrouper;
 
-/// Batches in flight between the reader thread and the consumer.
-const BATCHES_IN_FLIGHT: usize = 4;
 /// A header wider than this must be mostly named: each row is padded to the
 /// header's width, and a stray cell far to the right of a short header (say
 /// in column XFD) would otherwise make every row 16,384 cells wide.
 const WIDE_HEADER: usize = 1024;
 
 type FileReader = BufReader<std::fs::File>;
-type Batch = Result<Vec<RawRow>, InputError>;
 
 enum Book {
     Xlsx(Xlsx<FileReader>),
@@ -58,22 +51,17 @@ pub fn open(path: &Path, options: &ReadOptions) -> Result<Table, InputError> {
         .map_err(|message| unreadable(explain_open_failure(path, message)))?;
     let sheet = choose_sheet(path, sheet_list(&book), options.sheet.as_deref())?;
 
-    let (sender, receiver) = sync_channel(BATCHES_IN_FLIGHT);
     let thread_sheet = sheet.clone();
     let thread_path = path.to_path_buf();
-    let handle = thread::Builder::new()
-        .name("csf-sheet-reader".into())
-        .spawn(move || stream_sheet(book, &thread_sheet, &thread_path, sender))
-        .map_err(|source| InputError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-    let mut rows = SheetRows {
-        receiver,
-        batch: Vec::new().into_iter(),
-        handle: Some(handle),
-        path: path.to_path_buf(),
-    };
+    let mut rows = batches::spawn(path, move |sink| {
+        let mut out = RowGrouper::new(sink, thread_path, thread_sheet.clone());
+        match book {
+            Book::Xlsx(mut book) => cells::stream_xlsx(&mut book, &thread_sheet, &mut out)?,
+            Book::Xlsb(mut book) => cells::stream_xlsb(&mut book, &thread_sheet, &mut out)?,
+            Book::Whole(mut book) => cells::stream_whole(&mut book, &thread_sheet, &mut out)?,
+        }
+        out.finish()
+    })?;
 
     let found = find_header(&mut rows, options)?.ok_or_else(|| InputError::NoHeader {
         path: path.to_path_buf(),
@@ -202,59 +190,6 @@ fn choose_sheet(
         })
 }
 
-/// Body of the reader thread.
-fn stream_sheet(book: Book, sheet: &str, path: &Path, sender: SyncSender<Batch>) {
-    let mut out = RowSender::new(sender);
-    let result = match book {
-        Book::Xlsx(mut book) => cells::stream_xlsx(&mut book, sheet, &mut out),
-        Book::Xlsb(mut book) => cells::stream_xlsb(&mut book, sheet, &mut out),
-        Book::Whole(mut book) => cells::stream_whole(&mut book, sheet, &mut out),
-    };
-    match result {
-        Ok(()) => out.finish(None),
-        Err(Stop::ConsumerGone) => {}
-        Err(Stop::Failed(message)) => out.finish(Some(InputError::Unreadable {
-            path: path.to_path_buf(),
-            message: format!("sheet {sheet:?}: {message}"),
-        })),
-    }
-}
-
-/// The consumer's side of the reader thread.
-struct SheetRows {
-    receiver: Receiver<Batch>,
-    batch: std::vec::IntoIter<RawRow>,
-    handle: Option<JoinHandle<()>>,
-    path: PathBuf,
-}
-
-impl Iterator for SheetRows {
-    type Item = Result<RawRow, InputError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            if let Some(row) = self.batch.next() {
-                return Some(Ok(row));
-            }
-            match self.receiver.recv() {
-                Ok(Ok(batch)) => self.batch = batch.into_iter(),
-                Ok(Err(error)) => return Some(Err(error)),
-                // The thread has finished, or died: a panic must not pass
-                // for the end of the sheet.
-                Err(_) => {
-                    let outcome = self.handle.take()?.join();
-                    return outcome.err().map(|payload| {
-                        Err(InputError::Unreadable {
-                            path: self.path.clone(),
-                            message: panic_message(payload),
-                        })
-                    });
-                }
-            }
-        }
-    }
-}
-
 /// Rows line up with the header: columns left of it dropped, short rows
 /// padded (in a sheet, trailing empty cells are not written at all, so a
 /// short row is not a ragged one). Cells beyond the header are kept, so
@@ -268,13 +203,4 @@ fn shape(mut row: RawRow, offset: usize, width: usize) -> RawRow {
         row.cells.resize(width, Cell::Empty);
     }
     row
-}
-
-fn panic_message(payload: Box<dyn Any + Send>) -> String {
-    let detail = payload
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_default();
-    format!("the workbook reader failed on this file ({detail})")
 }

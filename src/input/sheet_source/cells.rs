@@ -1,37 +1,24 @@
-//! Inside the reader thread: calamine cells to [`Cell`]s, grouped into rows
-//! and sent in batches.
+//! Inside the reader thread: calamine cells to [`Cell`]s, grouped into rows.
 
-use std::sync::mpsc::SyncSender;
+use std::path::PathBuf;
 
 use calamine::{Data, DataRef, ExcelDateTime, Reader, Sheets, Xlsb, Xlsx};
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::{Batch, FileReader};
+use super::FileReader;
+use crate::input::batches::{RowSink, Stop};
 use crate::input::{Cell, InputError, RawRow};
-
-/// Rows per batch: large enough that channel traffic is negligible, small
-/// enough that the first rows arrive at once.
-const BATCH_ROWS: usize = 1024;
-
-/// Why the reader thread stopped early.
-pub(super) enum Stop {
-    /// The table was dropped: nobody wants more rows.
-    ConsumerGone,
-    Failed(String),
-}
-
-fn failed(error: impl std::fmt::Display) -> Stop {
-    Stop::Failed(error.to_string())
-}
 
 /// XLSX/XLSM: one streaming pass gives each cell's value and style id; the
 /// style's number format tells a percent cell (SPEC 2.3).
 pub(super) fn stream_xlsx(
     book: &mut Xlsx<FileReader>,
     sheet: &str,
-    out: &mut RowSender,
+    out: &mut RowGrouper,
 ) -> Result<(), Stop> {
-    let mut reader = book.worksheet_cells_reader(sheet).map_err(failed)?;
+    let mut reader = book
+        .worksheet_cells_reader(sheet)
+        .map_err(|e| out.failed(e))?;
     let percent_styles: Vec<bool> = reader
         .styles()
         .iter()
@@ -42,7 +29,10 @@ pub(super) fn stream_xlsx(
                 .is_some_and(|f| is_percent_format(&f.format_code))
         })
         .collect();
-    while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(failed)? {
+    while let Some((cell, style)) = reader
+        .next_cell_with_style_id()
+        .map_err(|e| out.failed(e))?
+    {
         let (row, col) = cell.get_position();
         let percent = percent_styles.get(style).copied().unwrap_or(false);
         out.push(row, col, from_data_ref(cell.get_value(), percent))?;
@@ -54,10 +44,12 @@ pub(super) fn stream_xlsx(
 pub(super) fn stream_xlsb(
     book: &mut Xlsb<FileReader>,
     sheet: &str,
-    out: &mut RowSender,
+    out: &mut RowGrouper,
 ) -> Result<(), Stop> {
-    let mut reader = book.worksheet_cells_reader(sheet).map_err(failed)?;
-    while let Some(cell) = reader.next_cell().map_err(failed)? {
+    let mut reader = book
+        .worksheet_cells_reader(sheet)
+        .map_err(|e| out.failed(e))?;
+    while let Some(cell) = reader.next_cell().map_err(|e| out.failed(e))? {
         let (row, col) = cell.get_position();
         out.push(row, col, from_data_ref(cell.get_value(), false))?;
     }
@@ -68,9 +60,9 @@ pub(super) fn stream_xlsb(
 pub(super) fn stream_whole(
     book: &mut Sheets<FileReader>,
     sheet: &str,
-    out: &mut RowSender,
+    out: &mut RowGrouper,
 ) -> Result<(), Stop> {
-    let range = book.worksheet_range(sheet).map_err(failed)?;
+    let range = book.worksheet_range(sheet).map_err(|e| out.failed(e))?;
     let Some((first_row, first_col)) = range.start() else {
         return Ok(());
     };
@@ -177,21 +169,22 @@ pub(super) fn is_percent_format(code: &str) -> bool {
     false
 }
 
-/// Groups cells (in row-major order, as sheets store them) into rows and
-/// sends them in batches.
-pub(super) struct RowSender {
-    sender: SyncSender<Batch>,
-    batch: Vec<RawRow>,
+/// Groups cells (in row-major order, as sheets store them) into rows.
+pub(super) struct RowGrouper<'a> {
+    sink: &'a mut RowSink,
     /// 0-based row index and the cells seen so far.
     current: Option<(u32, Vec<Cell>)>,
+    path: PathBuf,
+    sheet: String,
 }
 
-impl RowSender {
-    pub(super) fn new(sender: SyncSender<Batch>) -> Self {
-        RowSender {
-            sender,
-            batch: Vec::with_capacity(BATCH_ROWS),
+impl<'a> RowGrouper<'a> {
+    pub(super) fn new(sink: &'a mut RowSink, path: PathBuf, sheet: String) -> Self {
+        RowGrouper {
+            sink,
             current: None,
+            path,
+            sheet,
         }
     }
 
@@ -216,6 +209,12 @@ impl RowSender {
         Ok(())
     }
 
+    /// Sends the last row. Not called after a failure: a row cut short by a
+    /// broken file would be reported with cells it does not have.
+    pub(super) fn finish(mut self) -> Result<(), Stop> {
+        self.end_row()
+    }
+
     fn end_row(&mut self) -> Result<(), Stop> {
         let Some((row, cells)) = self.current.take() else {
             return Ok(());
@@ -225,35 +224,21 @@ impl RowSender {
             Cell::Text(s) => s.trim().is_empty(),
             _ => false,
         });
-        if !blank {
-            self.batch.push(RawRow {
-                row: row.saturating_add(1),
-                cells,
-            });
+        if blank {
+            return Ok(());
         }
-        if self.batch.len() >= BATCH_ROWS {
-            self.send()?;
-        }
-        Ok(())
+        self.sink.push(RawRow {
+            row: row.saturating_add(1),
+            cells,
+        })
     }
 
-    fn send(&mut self) -> Result<(), Stop> {
-        let batch = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH_ROWS));
-        self.sender.send(Ok(batch)).map_err(|_| Stop::ConsumerGone)
-    }
-
-    /// Sends what is left, then the error if reading failed part way: the
-    /// rows before the failure are real and are reported as read.
-    pub(super) fn finish(mut self, error: Option<InputError>) {
-        if self.end_row().is_err() {
-            return;
-        }
-        if !self.batch.is_empty() && self.send().is_err() {
-            return;
-        }
-        if let Some(error) = error {
-            let _ = self.sender.send(Err(error));
-        }
+    /// calamine's error, naming the file and sheet.
+    fn failed(&self, error: impl std::fmt::Display) -> Stop {
+        Stop::Failed(InputError::Unreadable {
+            path: self.path.clone(),
+            message: format!("sheet {:?}: {error}", self.sheet),
+        })
     }
 }
 
