@@ -25,7 +25,8 @@ pub fn open(path: &Path, options: &ReadOptions) -> Result<Table, InputError> {
         source,
     })?;
     let (text, encoding) = decode(bytes);
-    let delimiter = sniff_delimiter(&text);
+    let excel_hint = excel_separator_line(&text);
+    let delimiter = excel_hint.unwrap_or_else(|| sniff_delimiter(&text));
     let reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -35,6 +36,7 @@ pub fn open(path: &Path, options: &ReadOptions) -> Result<Table, InputError> {
         reader,
         record: csv::ByteRecord::new(),
         lines: LineCounter::default(),
+        skip_separator_line: excel_hint.is_some(),
         path: path.to_path_buf(),
     };
     // Parsing runs on a reader thread, ahead of the consumer.
@@ -80,6 +82,19 @@ fn decode(mut bytes: Vec<u8>) -> (Vec<u8>, &'static str) {
             let (text, _) = WINDOWS_1252.decode_without_bom_handling(&bytes);
             (text.into_owned().into_bytes(), WINDOWS_1252.name())
         }
+    }
+}
+
+/// The delimiter named by Excel's `sep=;` first line, if there is one.
+/// Excel writes it (and reads it) to pin the delimiter regardless of locale.
+fn excel_separator_line(text: &[u8]) -> Option<u8> {
+    match text {
+        [b's' | b'S', b'e' | b'E', b'p' | b'P', b'=', d, rest @ ..]
+            if DELIMITERS.contains(d) && matches!(rest.first(), None | Some(b'\r' | b'\n')) =>
+        {
+            Some(*d)
+        }
+        _ => None,
     }
 }
 
@@ -131,6 +146,8 @@ struct CsvRows {
     reader: csv::Reader<Cursor<Vec<u8>>>,
     record: csv::ByteRecord,
     lines: LineCounter,
+    /// The first record is Excel's `sep=` line, not data.
+    skip_separator_line: bool,
     path: PathBuf,
 }
 
@@ -149,7 +166,7 @@ impl Iterator for CsvRows {
                     }));
                 }
             }
-            if self.record.iter().all(is_blank) {
+            if std::mem::take(&mut self.skip_separator_line) || self.record.iter().all(is_blank) {
                 continue;
             }
             let start = self.record.position().map_or(0, |p| p.byte()) as usize;

@@ -108,6 +108,20 @@ fn delimiter_is_sniffed_outside_quotes_and_ties_go_to_comma() {
 }
 
 #[test]
+fn excel_separator_line_sets_the_delimiter_and_is_not_a_row() {
+    // Commas would win the sniffing; `sep=;` says otherwise.
+    let table = open_bytes(b"sep=;\r\nid;note\r\na;x,y,z\r\n");
+    assert_eq!(table.delimiter, Some(';'));
+    assert_eq!(table.headers, ["id", "note"]);
+    assert_eq!(table.header_row, 2);
+    let rows = rows(table);
+    assert_eq!(rows[0].row, 3);
+    assert_eq!(rows[0].cells, [text("a"), text("x,y,z")]);
+    assert_eq!(excel_separator_line(b"sep=\t"), Some(b'\t'));
+    assert_eq!(excel_separator_line(b"separator;x\n"), None);
+}
+
+#[test]
 fn line_numbers_are_physical_lines_with_multiline_fields_and_title_lines() {
     // line 1: title, 2: blank, 3: header, 4: row, 5-6: a row whose quoted
     // note spans two lines, 7: blank, 8: row.
