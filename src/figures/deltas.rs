@@ -44,7 +44,10 @@ pub fn adoption_pct(s: &Snapshot) -> Option<f64> {
 
 /// features_used / features_available × 100 of one row.
 pub fn feature_utilization_pct(s: &Snapshot) -> Option<f64> {
-    ratio_pct(s.get(Metric::FeaturesUsed)?, s.get(Metric::FeaturesAvailable)?)
+    ratio_pct(
+        s.get(Metric::FeaturesUsed)?,
+        s.get(Metric::FeaturesAvailable)?,
+    )
 }
 
 /// num / den, missing when the denominator is 0 (a share of nothing is not 0).

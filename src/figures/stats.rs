@@ -180,9 +180,21 @@ mod tests {
     #[test]
     fn t_quantiles_match_tables() {
         // Published two-sided 95 % critical values.
-        assert!(close(t_quantile(0.975, 2.0).unwrap(), 4.302652729911275, 1e-9));
-        assert!(close(t_quantile(0.975, 4.0).unwrap(), 2.7764451051977987, 1e-9));
-        assert!(close(t_quantile(0.975, 1.0).unwrap(), 12.706204736174698, 1e-9));
+        assert!(close(
+            t_quantile(0.975, 2.0).unwrap(),
+            4.302652729911275,
+            1e-9
+        ));
+        assert!(close(
+            t_quantile(0.975, 4.0).unwrap(),
+            2.7764451051977987,
+            1e-9
+        ));
+        assert!(close(
+            t_quantile(0.975, 1.0).unwrap(),
+            12.706204736174698,
+            1e-9
+        ));
         assert_eq!(t_quantile(0.975, 0.0), None);
     }
 
@@ -209,7 +221,11 @@ mod tests {
     fn csat_share() {
         assert_eq!(share_at_least_pct(&[], 4.0), None);
         // 4 and 5 count, 3 does not: 2 / 3 × 100.
-        assert!(close(share_at_least_pct(&[3.0, 4.0, 5.0], 4.0).unwrap(), 200.0 / 3.0, 1e-12));
+        assert!(close(
+            share_at_least_pct(&[3.0, 4.0, 5.0], 4.0).unwrap(),
+            200.0 / 3.0,
+            1e-12
+        ));
     }
 
     #[test]
@@ -225,7 +241,11 @@ mod tests {
         assert!(close(t.score().unwrap(), 25.0, 1e-12));
         // margin = 196 × √((0.75 − 0.0625) / 8) = 196 × √0.0859375
         //        = 196 × 0.29315098... = 57.4575...
-        assert!(close(t.margin95().unwrap(), 196.0 * 0.0859375f64.sqrt(), 1e-12));
+        assert!(close(
+            t.margin95().unwrap(),
+            196.0 * 0.0859375f64.sqrt(),
+            1e-12
+        ));
         // All promoters: NPS 100, margin 0 (p + d − (p − d)² = 1 − 1).
         let t = NpsTally::of(&[9.0, 10.0]);
         assert_eq!(t.score(), Some(100.0));

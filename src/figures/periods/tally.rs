@@ -1,0 +1,284 @@
+//! The figures of one period (one row of SPEC 3.4), from one pass over the
+//! customers in scope, in portfolio order: the same inputs give bit-identical
+//! sums whatever thread computes the period.
+
+use chrono::NaiveDate;
+
+use super::timeline::{CustomerKey, State, Timeline};
+use super::{Period, PeriodFigures};
+use crate::figures::customer::{CheckpointFigures, CustomerFigures};
+use crate::figures::stats::{self, NpsTally};
+use crate::portfolio::{Metric, Portfolio, Snapshot};
+
+/// A money sum that stays None until something is added: "no data" is not 0.
+#[derive(Clone, Copy, Debug, Default)]
+struct Sum(Option<f64>);
+
+impl Sum {
+    fn add(&mut self, v: f64) {
+        self.0 = Some(self.0.unwrap_or(0.0) + v);
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Mean {
+    sum: f64,
+    n: u64,
+}
+
+impl Mean {
+    fn add(&mut self, v: f64) {
+        self.sum += v;
+        self.n += 1;
+    }
+
+    fn add_opt(&mut self, v: Option<f64>) {
+        if let Some(v) = v {
+            self.add(v);
+        }
+    }
+
+    fn value(&self) -> Option<f64> {
+        (self.n > 0).then(|| self.sum / self.n as f64)
+    }
+}
+
+/// Σ numerator / Σ denominator × 100 over items that have both.
+#[derive(Clone, Copy, Debug, Default)]
+struct PooledShare {
+    num: f64,
+    den: f64,
+    n: u64,
+}
+
+impl PooledShare {
+    fn add(&mut self, num: Option<f64>, den: Option<f64>) {
+        if let (Some(a), Some(b)) = (num, den) {
+            self.num += a;
+            self.den += b;
+            self.n += 1;
+        }
+    }
+
+    fn value(&self) -> Option<f64> {
+        (self.n > 0 && self.den != 0.0).then(|| self.num / self.den * 100.0)
+    }
+}
+
+/// Everything a period needs, gathered customer by customer.
+#[derive(Default)]
+struct Tally {
+    active_end: u64,
+    new: u64,
+    churned: u64,
+    start_set: u64,
+    retained: u64,
+    starting_mrr: Sum,
+    expansion_mrr: Sum,
+    contraction_mrr: Sum,
+    churned_mrr: Sum,
+    expansion_revenue: Sum,
+    roi: Vec<f64>,
+    payback: Mean,
+    savings: Sum,
+    storage_savings: Mean,
+    storage_reduction: Mean,
+    latency_x: Mean,
+    infrastructure_reduction: Mean,
+    error_rate_reduction: Mean,
+    nps: NpsTally,
+    csat: Mean,
+    csat_satisfied: u64,
+    ces: Mean,
+    api_calls: f64,
+    tickets: f64,
+    adoption: PooledShare,
+    features: PooledShare,
+    case_studies: u64,
+    testimonials: u64,
+    referrals: f64,
+    referrers: u64,
+}
+
+pub(super) struct Scope<'a> {
+    pub timeline: &'a Timeline,
+    pub portfolio: &'a Portfolio,
+    pub figures: &'a [CustomerFigures],
+    /// Indexes of the customers in scope, in portfolio order.
+    pub customers: &'a [usize],
+}
+
+pub(super) fn period_figures(
+    scope: &Scope,
+    period: Period,
+    segment: Option<&str>,
+) -> PeriodFigures {
+    let start = period.start.pred_opt().unwrap_or(period.start);
+    let mut t = Tally::default();
+    for &i in scope.customers {
+        let key = &scope.timeline.customers[i];
+        let end = scope.timeline.state_at(key, period.end);
+        if end.pos == 0 {
+            // No row dated ≤ E: the customer plays no part in this period yet.
+            continue;
+        }
+        let at_start = scope.timeline.state_at(key, start);
+        let snapshots = &scope.portfolio.customers[i].snapshots;
+        let checkpoints = &scope.figures[i].checkpoints;
+        t.events(key, period);
+        t.revenue(&at_start, &end);
+        if end.active {
+            let row = end.as_of.expect("active customers have an as-of row") as usize;
+            t.stock(&snapshots[row], &checkpoints[row]);
+        }
+        let in_period = &scope.timeline.rows(key)[at_start.pos..end.pos];
+        let mut referred = false;
+        for r in in_period {
+            referred |= t.flows(&snapshots[r.snapshot as usize]);
+        }
+        t.referrers += u64::from(referred);
+    }
+    t.finish(period, segment)
+}
+
+fn within(d: Option<NaiveDate>, p: Period) -> bool {
+    d.is_some_and(|d| p.start <= d && d <= p.end)
+}
+
+impl Tally {
+    fn events(&mut self, key: &CustomerKey, p: Period) {
+        self.new += u64::from(within(Some(key.start), p));
+        self.churned += u64::from(within(key.churn, p));
+        self.case_studies += u64::from(within(key.first_case_study, p));
+        self.testimonials += u64::from(within(key.first_testimonial, p));
+    }
+
+    /// Logos and MRR movements of the start set (active at S − 1 day).
+    fn revenue(&mut self, start: &State, end: &State) {
+        self.active_end += u64::from(end.active);
+        if !start.active {
+            return;
+        }
+        self.start_set += 1;
+        self.retained += u64::from(end.active);
+        // Customers without any mrr reported by the start stay out of every
+        // MRR sum: counting only their end value would inflate expansion.
+        let (Some(m0), Some(m1)) = (start.mrr, end.mrr) else {
+            return;
+        };
+        self.starting_mrr.add(m0);
+        self.expansion_mrr.add((m1 - m0).max(0.0));
+        if end.active {
+            self.contraction_mrr.add((m0 - m1).max(0.0));
+            self.churned_mrr.add(0.0);
+        } else {
+            self.contraction_mrr.add(0.0);
+            self.churned_mrr.add(m0);
+        }
+    }
+
+    /// Figures of the as-of row of a customer active at E.
+    fn stock(&mut self, row: &Snapshot, f: &CheckpointFigures) {
+        self.adoption
+            .add(row.get(Metric::ActiveUsers), row.get(Metric::LicensedUsers));
+        self.features.add(
+            row.get(Metric::FeaturesUsed),
+            row.get(Metric::FeaturesAvailable),
+        );
+        // Present only for a row later than the baseline of a customer with one.
+        if let Some(roi) = f.roi {
+            if let Some(v) = roi.monthly_savings {
+                self.savings.add(v);
+            }
+            self.storage_savings.add_opt(roi.lines.storage);
+            // net ROI is present only with I > 0 and savings.
+            if let Some(v) = roi.net_roi_pct {
+                self.roi.push(v);
+                self.payback.add_opt(roi.payback_months);
+            }
+        }
+        if let Some(d) = f.deltas {
+            self.storage_reduction
+                .add_opt(d.reduction_pct(Metric::StorageGb));
+            self.latency_x.add_opt(d.latency_improvement_x);
+            self.infrastructure_reduction
+                .add_opt(d.reduction_pct(Metric::InfrastructureCost));
+            self.error_rate_reduction
+                .add_opt(d.reduction_pct(Metric::ErrorRatePct));
+        }
+    }
+
+    /// A row dated in the period. Returns whether it reports referrals > 0.
+    fn flows(&mut self, s: &Snapshot) -> bool {
+        if let Some(v) = s.get(Metric::ExpansionRevenue) {
+            self.expansion_revenue.add(v);
+        }
+        if let Some(v) = s.get(Metric::Nps) {
+            self.nps.add(v);
+        }
+        if let Some(v) = s.get(Metric::Csat) {
+            self.csat.add(v);
+            self.csat_satisfied += u64::from(v >= 4.0);
+        }
+        self.ces.add_opt(s.get(Metric::Ces));
+        self.api_calls += s.get(Metric::ApiCalls).unwrap_or(0.0);
+        self.tickets += s.get(Metric::SupportTickets).unwrap_or(0.0);
+        let referrals = s.get(Metric::Referrals).unwrap_or(0.0);
+        self.referrals += referrals;
+        referrals > 0.0
+    }
+
+    fn finish(self, period: Period, segment: Option<&str>) -> PeriodFigures {
+        let pct = |part: u64, whole: u64| (whole > 0).then(|| part as f64 / whole as f64 * 100.0);
+        let starting = self.starting_mrr.0.filter(|s| *s != 0.0);
+        let [expansion, contraction, churned] = [
+            self.expansion_mrr.0,
+            self.contraction_mrr.0,
+            self.churned_mrr.0,
+        ]
+        .map(|v| v.unwrap_or(0.0));
+        let ci = stats::mean_ci95(&self.roi);
+        let figures = PeriodFigures {
+            period: Some(period),
+            segment: segment.map(str::to_string),
+            active_customers: self.active_end,
+            new_customers: self.new,
+            churned_customers: self.churned,
+            logo_retention_pct: pct(self.retained, self.start_set),
+            starting_mrr: self.starting_mrr.0,
+            expansion_mrr: self.expansion_mrr.0,
+            contraction_mrr: self.contraction_mrr.0,
+            churned_mrr: self.churned_mrr.0,
+            grr_pct: starting.map(|s| (s - contraction - churned) / s * 100.0),
+            nrr_pct: starting.map(|s| (s + expansion - contraction - churned) / s * 100.0),
+            expansion_revenue_reported: self.expansion_revenue.0,
+            customers_with_roi: self.roi.len() as u64,
+            avg_roi_pct: stats::mean(&self.roi),
+            median_roi_pct: stats::median(&self.roi),
+            roi_ci_low: ci.map(|c| c.low),
+            roi_ci_high: ci.map(|c| c.high),
+            avg_payback_months: self.payback.value(),
+            total_monthly_savings: self.savings.0,
+            avg_storage_savings: self.storage_savings.value(),
+            avg_storage_reduction_pct: self.storage_reduction.value(),
+            avg_latency_improvement_x: self.latency_x.value(),
+            avg_infrastructure_reduction_pct: self.infrastructure_reduction.value(),
+            avg_error_rate_reduction_pct: self.error_rate_reduction.value(),
+            nps_responses: self.nps.responses(),
+            nps: self.nps.score(),
+            nps_margin: self.nps.margin95(),
+            csat_avg: self.csat.value(),
+            csat_pct: pct(self.csat_satisfied, self.csat.n),
+            ces_avg: self.ces.value(),
+            api_calls: self.api_calls,
+            support_tickets: self.tickets,
+            adoption_pct: self.adoption.value(),
+            feature_utilization_pct: self.features.value(),
+            case_studies_published: self.case_studies,
+            testimonials_collected: self.testimonials,
+            referrals: self.referrals,
+            referral_rate_pct: pct(self.referrers, self.active_end),
+        };
+        figures.finite()
+    }
+}
