@@ -236,3 +236,145 @@ proptest! {
         }
     }
 }
+
+/// The SPEC 3.3–3.4 definitions evaluated the slow, obvious way with the
+/// `Customer` methods, customer by customer and period by period: the
+/// aggregation's own timeline must agree with them.
+fn reference(p: &Portfolio, kind: PeriodKind) -> Vec<Vec<Option<f64>>> {
+    let f = portfolio_figures(p, &rates());
+    let Some((first, last)) = p.date_range() else {
+        return Vec::new();
+    };
+    csf::figures::periods::periods_between(kind, first, last)
+        .into_iter()
+        .map(|per| {
+            let (s, e) = (per.start, per.end);
+            let start = s.pred_opt().unwrap();
+            let within = |d: Option<NaiveDate>| d.is_some_and(|d| s <= d && d <= e);
+            let count = |pred: &dyn Fn(usize) -> bool| {
+                (0..p.customers.len()).filter(|i| pred(*i)).count() as f64
+            };
+            let cs = &p.customers;
+            let start_set: Vec<usize> = (0..cs.len())
+                .filter(|i| cs[*i].is_active_at(start))
+                .collect();
+            let with_mrr: Vec<usize> = start_set
+                .iter()
+                .copied()
+                .filter(|i| cs[*i].mrr_at(start).is_some())
+                .collect();
+            let mrr_sum = |g: &dyn Fn(usize) -> f64| {
+                (!with_mrr.is_empty()).then(|| with_mrr.iter().map(|i| g(*i)).sum::<f64>())
+            };
+            let m0 = |i: usize| cs[i].mrr_at(start).unwrap();
+            let m1 = |i: usize| cs[i].mrr_at(e).unwrap();
+            let roi_at_end = |i: usize| {
+                let c = &cs[i];
+                if !c.is_active_at(e) {
+                    return None;
+                }
+                let row = c.as_of(e)?;
+                let k = c
+                    .snapshots
+                    .iter()
+                    .position(|s| s.checkpoint == row.checkpoint)?;
+                f[i].checkpoints[k].roi
+            };
+            let rows_in = |i: usize| {
+                cs[i]
+                    .snapshots
+                    .iter()
+                    .filter(|r| s <= r.date && r.date <= e)
+            };
+            vec![
+                Some(count(&|i| cs[i].is_active_at(e))),
+                Some(count(&|i| within(Some(cs[i].start_date())))),
+                Some(count(&|i| within(cs[i].churn_date()))),
+                (!start_set.is_empty()).then(|| {
+                    start_set.iter().filter(|i| cs[**i].is_active_at(e)).count() as f64
+                        / start_set.len() as f64
+                        * 100.0
+                }),
+                mrr_sum(&m0),
+                mrr_sum(&|i| (m1(i) - m0(i)).max(0.0)),
+                mrr_sum(&|i| {
+                    if cs[i].is_active_at(e) {
+                        (m0(i) - m1(i)).max(0.0)
+                    } else {
+                        0.0
+                    }
+                }),
+                mrr_sum(&|i| if cs[i].is_active_at(e) { 0.0 } else { m0(i) }),
+                Some(count(&|i| {
+                    roi_at_end(i).is_some_and(|r| r.net_roi_pct.is_some())
+                })),
+                sum_opt((0..cs.len()).map(|i| roi_at_end(i).and_then(|r| r.monthly_savings))),
+                Some(
+                    (0..cs.len())
+                        .map(|i| rows_in(i).filter(|r| r.get(Metric::Nps).is_some()).count() as f64)
+                        .sum::<f64>(),
+                ),
+            ]
+        })
+        .collect()
+}
+
+fn observed(f: &PeriodFigures) -> Vec<Option<f64>> {
+    vec![
+        Some(f.active_customers as f64),
+        Some(f.new_customers as f64),
+        Some(f.churned_customers as f64),
+        f.logo_retention_pct,
+        f.starting_mrr,
+        f.expansion_mrr,
+        f.contraction_mrr,
+        f.churned_mrr,
+        Some(f.customers_with_roi as f64),
+        f.total_monthly_savings,
+        Some(f.nps_responses as f64),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn aggregates_agree_with_the_customer_state_methods(p in portfolio(ANY_SEGMENT)) {
+        let f = portfolio_figures(&p, &rates());
+        for kind in [PeriodKind::Month, PeriodKind::Quarter] {
+            let got = aggregate(&p, &f, kind, None);
+            let want = reference(&p, kind);
+            prop_assert_eq!(got.len(), want.len());
+            for (g, w) in got.iter().zip(&want) {
+                for (j, (a, b)) in observed(g).into_iter().zip(w).enumerate() {
+                    prop_assert!(same(a, *b), "{} field {}: {:?} vs {:?}", g.period.unwrap().label(), j, a, b);
+                }
+            }
+        }
+    }
+}
+
+/// More customers than one block of the parallel walk, so blocks are merged.
+#[test]
+fn many_blocks_give_the_same_figures_with_one_and_two_threads() {
+    let p = common::synthetic::synthetic_portfolio(10_000);
+    let run = |threads: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| {
+                let f = portfolio_figures(&p, &rates());
+                let t = PortfolioTimeline::new(&p, &f);
+                let mut all = t.aggregate(PeriodKind::Month, None);
+                all.extend(t.aggregate(PeriodKind::Quarter, Some("SMB")));
+                all
+            })
+    };
+    let one = run(1);
+    assert!(
+        one.iter().any(|f| f.customers_with_roi > 1000),
+        "the portfolio has ROI figures"
+    );
+    assert_eq!(one, run(2));
+}

@@ -185,3 +185,5 @@ pub fn all_floats(f: &PeriodFigures) -> Vec<(&'static str, Option<f64>)> {
         ("referral_rate_pct", f.referral_rate_pct),
     ]
 }
+
+pub mod synthetic;

@@ -1,19 +1,19 @@
 //! Period aggregates (SPEC 3.4): one routine for months and quarters, for the
 //! whole portfolio or one segment.
 //!
-//! Each period is computed on its own (in parallel, one rayon task a period)
-//! by one pass over the customers in portfolio order, so the result does not
-//! depend on the number of threads.
+//! One walk over the customers in scope fills every period at once (blocks
+//! of customers in parallel, merged in a fixed order), so the result does
+//! not depend on the number of threads.
 
+mod sweep;
 mod tally;
 mod timeline;
 
 use chrono::{Datelike, NaiveDate};
-use rayon::prelude::*;
 
 use super::customer::CustomerFigures;
 use crate::portfolio::Portfolio;
-use tally::Scope;
+use sweep::Scope;
 use timeline::Timeline;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -196,14 +196,13 @@ pub fn aggregate(
 /// The portfolio indexed by date once, for any number of period tables.
 pub struct PortfolioTimeline<'a> {
     portfolio: &'a Portfolio,
-    figures: &'a [CustomerFigures],
     timeline: Timeline,
 }
 
 impl<'a> PortfolioTimeline<'a> {
     /// `figures` must be parallel to `portfolio.customers`
     /// (see [`super::customer::portfolio_figures`]).
-    pub fn new(portfolio: &'a Portfolio, figures: &'a [CustomerFigures]) -> Self {
+    pub fn new(portfolio: &'a Portfolio, figures: &[CustomerFigures]) -> Self {
         assert_eq!(
             portfolio.customers.len(),
             figures.len(),
@@ -211,8 +210,7 @@ impl<'a> PortfolioTimeline<'a> {
         );
         PortfolioTimeline {
             portfolio,
-            figures,
-            timeline: Timeline::new(portfolio),
+            timeline: Timeline::new(portfolio, figures),
         }
     }
 
@@ -233,14 +231,9 @@ impl<'a> PortfolioTimeline<'a> {
         let scope = Scope {
             timeline: &self.timeline,
             portfolio: self.portfolio,
-            figures: self.figures,
             customers: &customers,
         };
-        // Periods are independent; collect keeps their order.
-        periods_between(kind, first, last)
-            .into_par_iter()
-            .map(|p| tally::period_figures(&scope, p, segment))
-            .collect()
+        sweep::period_figures(&scope, &periods_between(kind, first, last), segment)
     }
 }
 

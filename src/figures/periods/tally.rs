@@ -1,14 +1,14 @@
-//! The figures of one period (one row of SPEC 3.4), from one pass over the
-//! customers in scope, in portfolio order: the same inputs give bit-identical
-//! sums whatever thread computes the period.
+//! What one period (one row of SPEC 3.4) gathers from its customers, and how
+//! the gathered parts add up. Parts are merged in a fixed order by the
+//! caller, so the sums are bit-identical whatever the thread count.
 
 use chrono::NaiveDate;
 
-use super::timeline::{CustomerKey, State, Timeline};
+use super::timeline::{CustomerKey, State};
 use super::{Period, PeriodFigures};
-use crate::figures::customer::{CheckpointFigures, CustomerFigures};
+use crate::figures::customer::CheckpointFigures;
 use crate::figures::stats::{self, NpsTally};
-use crate::portfolio::{Metric, Portfolio, Snapshot};
+use crate::portfolio::{Metric, Snapshot};
 
 /// A money sum that stays None until something is added: "no data" is not 0.
 #[derive(Clone, Copy, Debug, Default)]
@@ -17,6 +17,12 @@ struct Sum(Option<f64>);
 impl Sum {
     fn add(&mut self, v: f64) {
         self.0 = Some(self.0.unwrap_or(0.0) + v);
+    }
+
+    fn merge(&mut self, other: Sum) {
+        if let Some(v) = other.0 {
+            self.add(v);
+        }
     }
 }
 
@@ -41,6 +47,11 @@ impl Mean {
     fn value(&self) -> Option<f64> {
         (self.n > 0).then(|| self.sum / self.n as f64)
     }
+
+    fn merge(&mut self, other: Mean) {
+        self.sum += other.sum;
+        self.n += other.n;
+    }
 }
 
 /// Σ numerator / Σ denominator × 100 over items that have both.
@@ -63,11 +74,92 @@ impl PooledShare {
     fn value(&self) -> Option<f64> {
         (self.n > 0 && self.den != 0.0).then(|| self.num / self.den * 100.0)
     }
+
+    fn merge(&mut self, other: PooledShare) {
+        self.num += other.num;
+        self.den += other.den;
+        self.n += other.n;
+    }
+}
+
+/// What a row contributes when it is the as-of row of an active customer.
+/// Computed once per row (the timeline keeps it), read for many periods;
+/// NaN marks "missing" to keep it at 96 bytes a row.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Stock {
+    /// active_users, licensed_users: both or neither (adoption needs both).
+    users: [f64; 2],
+    /// features_used, features_available: both or neither.
+    features: [f64; 2],
+    // The rest is present only for a row later than the baseline of a
+    // customer with one.
+    savings: f64,
+    storage_line: f64,
+    /// Net ROI %, present only with I > 0 and savings.
+    roi: f64,
+    payback: f64,
+    storage_reduction: f64,
+    latency_x: f64,
+    infrastructure_reduction: f64,
+    error_rate_reduction: f64,
+}
+
+impl Default for Stock {
+    fn default() -> Self {
+        Stock {
+            users: [f64::NAN; 2],
+            features: [f64::NAN; 2],
+            savings: f64::NAN,
+            storage_line: f64::NAN,
+            roi: f64::NAN,
+            payback: f64::NAN,
+            storage_reduction: f64::NAN,
+            latency_x: f64::NAN,
+            infrastructure_reduction: f64::NAN,
+            error_rate_reduction: f64::NAN,
+        }
+    }
+}
+
+fn nan(v: Option<f64>) -> f64 {
+    v.unwrap_or(f64::NAN)
+}
+
+fn opt(v: f64) -> Option<f64> {
+    (!v.is_nan()).then_some(v)
+}
+
+fn pair(row: &Snapshot, a: Metric, b: Metric) -> [f64; 2] {
+    match (row.get(a), row.get(b)) {
+        (Some(x), Some(y)) => [x, y],
+        _ => [f64::NAN; 2],
+    }
+}
+
+impl Stock {
+    pub fn of(row: &Snapshot, f: &CheckpointFigures) -> Stock {
+        let roi = f.roi.as_ref();
+        let deltas = f.deltas.as_ref();
+        Stock {
+            users: pair(row, Metric::ActiveUsers, Metric::LicensedUsers),
+            features: pair(row, Metric::FeaturesUsed, Metric::FeaturesAvailable),
+            savings: nan(roi.and_then(|r| r.monthly_savings)),
+            storage_line: nan(roi.and_then(|r| r.lines.storage)),
+            roi: nan(roi.and_then(|r| r.net_roi_pct)),
+            payback: nan(roi.and_then(|r| r.payback_months)),
+            storage_reduction: nan(deltas.and_then(|d| d.reduction_pct(Metric::StorageGb))),
+            latency_x: nan(deltas.and_then(|d| d.latency_improvement_x)),
+            infrastructure_reduction: nan(
+                deltas.and_then(|d| d.reduction_pct(Metric::InfrastructureCost))
+            ),
+            error_rate_reduction: nan(deltas.and_then(|d| d.reduction_pct(Metric::ErrorRatePct))),
+        }
+    }
 }
 
 /// Everything a period needs, gathered customer by customer.
-#[derive(Default)]
-struct Tally {
+#[derive(Clone, Debug, Default)]
+pub(super) struct Tally {
     active_end: u64,
     new: u64,
     churned: u64,
@@ -100,53 +192,12 @@ struct Tally {
     referrers: u64,
 }
 
-pub(super) struct Scope<'a> {
-    pub timeline: &'a Timeline,
-    pub portfolio: &'a Portfolio,
-    pub figures: &'a [CustomerFigures],
-    /// Indexes of the customers in scope, in portfolio order.
-    pub customers: &'a [usize],
-}
-
-pub(super) fn period_figures(
-    scope: &Scope,
-    period: Period,
-    segment: Option<&str>,
-) -> PeriodFigures {
-    let start = period.start.pred_opt().unwrap_or(period.start);
-    let mut t = Tally::default();
-    for &i in scope.customers {
-        let key = &scope.timeline.customers[i];
-        let end = scope.timeline.state_at(key, period.end);
-        if end.pos == 0 {
-            // No row dated ≤ E: the customer plays no part in this period yet.
-            continue;
-        }
-        let at_start = scope.timeline.state_at(key, start);
-        let snapshots = &scope.portfolio.customers[i].snapshots;
-        let checkpoints = &scope.figures[i].checkpoints;
-        t.events(key, period);
-        t.revenue(&at_start, &end);
-        if end.active {
-            let row = end.as_of.expect("active customers have an as-of row") as usize;
-            t.stock(&snapshots[row], &checkpoints[row]);
-        }
-        let in_period = &scope.timeline.rows(key)[at_start.pos..end.pos];
-        let mut referred = false;
-        for r in in_period {
-            referred |= t.flows(&snapshots[r.snapshot as usize]);
-        }
-        t.referrers += u64::from(referred);
-    }
-    t.finish(period, segment)
-}
-
 fn within(d: Option<NaiveDate>, p: Period) -> bool {
     d.is_some_and(|d| p.start <= d && d <= p.end)
 }
 
 impl Tally {
-    fn events(&mut self, key: &CustomerKey, p: Period) {
+    pub fn events(&mut self, key: &CustomerKey, p: Period) {
         self.new += u64::from(within(Some(key.start), p));
         self.churned += u64::from(within(key.churn, p));
         self.case_studies += u64::from(within(key.first_case_study, p));
@@ -154,7 +205,7 @@ impl Tally {
     }
 
     /// Logos and MRR movements of the start set (active at S − 1 day).
-    fn revenue(&mut self, start: &State, end: &State) {
+    pub fn revenue(&mut self, start: &State, end: &State) {
         self.active_end += u64::from(end.active);
         if !start.active {
             return;
@@ -178,34 +229,32 @@ impl Tally {
     }
 
     /// Figures of the as-of row of a customer active at E.
-    fn stock(&mut self, row: &Snapshot, f: &CheckpointFigures) {
-        self.adoption
-            .add(row.get(Metric::ActiveUsers), row.get(Metric::LicensedUsers));
-        self.features.add(
-            row.get(Metric::FeaturesUsed),
-            row.get(Metric::FeaturesAvailable),
-        );
-        // Present only for a row later than the baseline of a customer with one.
-        if let Some(roi) = f.roi {
-            if let Some(v) = roi.monthly_savings {
-                self.savings.add(v);
-            }
-            self.storage_savings.add_opt(roi.lines.storage);
-            // net ROI is present only with I > 0 and savings.
-            if let Some(v) = roi.net_roi_pct {
-                self.roi.push(v);
-                self.payback.add_opt(roi.payback_months);
-            }
+    pub fn stock(&mut self, st: &Stock) {
+        self.adoption.add(opt(st.users[0]), opt(st.users[1]));
+        self.features.add(opt(st.features[0]), opt(st.features[1]));
+        if let Some(v) = opt(st.savings) {
+            self.savings.add(v);
         }
-        if let Some(d) = f.deltas {
-            self.storage_reduction
-                .add_opt(d.reduction_pct(Metric::StorageGb));
-            self.latency_x.add_opt(d.latency_improvement_x);
-            self.infrastructure_reduction
-                .add_opt(d.reduction_pct(Metric::InfrastructureCost));
-            self.error_rate_reduction
-                .add_opt(d.reduction_pct(Metric::ErrorRatePct));
+        self.storage_savings.add_opt(opt(st.storage_line));
+        if let Some(v) = opt(st.roi) {
+            self.roi.push(v);
+            self.payback.add_opt(opt(st.payback));
         }
+        self.storage_reduction.add_opt(opt(st.storage_reduction));
+        self.latency_x.add_opt(opt(st.latency_x));
+        self.infrastructure_reduction
+            .add_opt(opt(st.infrastructure_reduction));
+        self.error_rate_reduction
+            .add_opt(opt(st.error_rate_reduction));
+    }
+
+    /// The rows of one customer dated in the period.
+    pub fn rows_in_period<'a>(&mut self, rows: impl Iterator<Item = &'a Snapshot>) {
+        let mut referred = false;
+        for s in rows {
+            referred |= self.flows(s);
+        }
+        self.referrers += u64::from(referred);
     }
 
     /// A row dated in the period. Returns whether it reports referrals > 0.
@@ -228,7 +277,44 @@ impl Tally {
         referrals > 0.0
     }
 
-    fn finish(self, period: Period, segment: Option<&str>) -> PeriodFigures {
+    /// Add a part gathered from later customers (portfolio order).
+    pub fn merge(&mut self, o: Tally) {
+        self.active_end += o.active_end;
+        self.new += o.new;
+        self.churned += o.churned;
+        self.start_set += o.start_set;
+        self.retained += o.retained;
+        self.starting_mrr.merge(o.starting_mrr);
+        self.expansion_mrr.merge(o.expansion_mrr);
+        self.contraction_mrr.merge(o.contraction_mrr);
+        self.churned_mrr.merge(o.churned_mrr);
+        self.expansion_revenue.merge(o.expansion_revenue);
+        self.roi.extend(o.roi);
+        self.payback.merge(o.payback);
+        self.savings.merge(o.savings);
+        self.storage_savings.merge(o.storage_savings);
+        self.storage_reduction.merge(o.storage_reduction);
+        self.latency_x.merge(o.latency_x);
+        self.infrastructure_reduction
+            .merge(o.infrastructure_reduction);
+        self.error_rate_reduction.merge(o.error_rate_reduction);
+        self.nps.promoters += o.nps.promoters;
+        self.nps.passives += o.nps.passives;
+        self.nps.detractors += o.nps.detractors;
+        self.csat.merge(o.csat);
+        self.csat_satisfied += o.csat_satisfied;
+        self.ces.merge(o.ces);
+        self.api_calls += o.api_calls;
+        self.tickets += o.tickets;
+        self.adoption.merge(o.adoption);
+        self.features.merge(o.features);
+        self.case_studies += o.case_studies;
+        self.testimonials += o.testimonials;
+        self.referrals += o.referrals;
+        self.referrers += o.referrers;
+    }
+
+    pub fn finish(self, period: Period, segment: Option<&str>) -> PeriodFigures {
         let pct = |part: u64, whole: u64| (whole > 0).then(|| part as f64 / whole as f64 * 100.0);
         let starting = self.starting_mrr.0.filter(|s| *s != 0.0);
         let [expansion, contraction, churned] = [
