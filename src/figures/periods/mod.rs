@@ -5,6 +5,7 @@
 //! of customers in parallel, merged in a fixed order), so the result does
 //! not depend on the number of threads.
 
+mod stock;
 mod sweep;
 mod tally;
 mod timeline;
@@ -238,49 +239,4 @@ impl<'a> PortfolioTimeline<'a> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-
-    #[test]
-    fn labels_and_bounds() {
-        let m = Period::containing(PeriodKind::Month, d("2024-02-15"));
-        assert_eq!(m.label(), "2024-02");
-        assert_eq!((m.start, m.end), (d("2024-02-01"), d("2024-02-29")));
-        let q = Period::containing(PeriodKind::Quarter, d("2025-03-31"));
-        assert_eq!(q.label(), "2025-Q1");
-        assert_eq!((q.start, q.end), (d("2025-01-01"), d("2025-03-31")));
-        let q4 = Period::containing(PeriodKind::Quarter, d("2025-11-02"));
-        assert_eq!(q4.label(), "2025-Q4");
-        assert_eq!(q4.next().label(), "2026-Q1");
-        assert_eq!(q4.end, d("2025-12-31"));
-        assert!(q4.contains(d("2025-10-01")) && !q4.contains(d("2026-01-01")));
-    }
-
-    #[test]
-    fn periods_cover_first_to_last_without_gaps() {
-        let months = periods_between(PeriodKind::Month, d("2024-11-30"), d("2025-02-01"));
-        let labels: Vec<String> = months.iter().map(Period::label).collect();
-        assert_eq!(labels, ["2024-11", "2024-12", "2025-01", "2025-02"]);
-        for w in months.windows(2) {
-            assert_eq!(w[0].end.succ_opt(), Some(w[1].start));
-        }
-        let quarters = periods_between(PeriodKind::Quarter, d("2025-03-31"), d("2025-04-01"));
-        let labels: Vec<String> = quarters.iter().map(Period::label).collect();
-        assert_eq!(labels, ["2025-Q1", "2025-Q2"]);
-        assert_eq!(
-            periods_between(PeriodKind::Month, d("2025-05-05"), d("2025-05-05")).len(),
-            1
-        );
-        assert!(periods_between(PeriodKind::Month, d("2025-05-05"), d("2025-04-05")).is_empty());
-    }
-
-    #[test]
-    fn an_empty_portfolio_has_no_periods() {
-        let p = Portfolio::default();
-        assert!(aggregate(&p, &[], PeriodKind::Month, None).is_empty());
-    }
-}
+mod tests;

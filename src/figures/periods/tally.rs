@@ -4,9 +4,9 @@
 
 use chrono::NaiveDate;
 
+use super::stock::{Stock, opt};
 use super::timeline::{CustomerKey, State};
 use super::{Period, PeriodFigures};
-use crate::figures::customer::CheckpointFigures;
 use crate::figures::stats::{self, NpsTally};
 use crate::portfolio::{Metric, Snapshot};
 
@@ -82,81 +82,6 @@ impl PooledShare {
     }
 }
 
-/// What a row contributes when it is the as-of row of an active customer.
-/// Computed once per row (the timeline keeps it), read for many periods;
-/// NaN marks "missing" to keep it at 96 bytes a row.
-#[derive(Clone, Copy, Debug)]
-pub(super) struct Stock {
-    /// active_users, licensed_users: both or neither (adoption needs both).
-    users: [f64; 2],
-    /// features_used, features_available: both or neither.
-    features: [f64; 2],
-    // The rest is present only for a row later than the baseline of a
-    // customer with one.
-    savings: f64,
-    storage_line: f64,
-    /// Net ROI %, present only with I > 0 and savings.
-    roi: f64,
-    payback: f64,
-    storage_reduction: f64,
-    latency_x: f64,
-    infrastructure_reduction: f64,
-    error_rate_reduction: f64,
-}
-
-impl Default for Stock {
-    fn default() -> Self {
-        Stock {
-            users: [f64::NAN; 2],
-            features: [f64::NAN; 2],
-            savings: f64::NAN,
-            storage_line: f64::NAN,
-            roi: f64::NAN,
-            payback: f64::NAN,
-            storage_reduction: f64::NAN,
-            latency_x: f64::NAN,
-            infrastructure_reduction: f64::NAN,
-            error_rate_reduction: f64::NAN,
-        }
-    }
-}
-
-fn nan(v: Option<f64>) -> f64 {
-    v.unwrap_or(f64::NAN)
-}
-
-fn opt(v: f64) -> Option<f64> {
-    (!v.is_nan()).then_some(v)
-}
-
-fn pair(row: &Snapshot, a: Metric, b: Metric) -> [f64; 2] {
-    match (row.get(a), row.get(b)) {
-        (Some(x), Some(y)) => [x, y],
-        _ => [f64::NAN; 2],
-    }
-}
-
-impl Stock {
-    pub fn of(row: &Snapshot, f: &CheckpointFigures) -> Stock {
-        let roi = f.roi.as_ref();
-        let deltas = f.deltas.as_ref();
-        Stock {
-            users: pair(row, Metric::ActiveUsers, Metric::LicensedUsers),
-            features: pair(row, Metric::FeaturesUsed, Metric::FeaturesAvailable),
-            savings: nan(roi.and_then(|r| r.monthly_savings)),
-            storage_line: nan(roi.and_then(|r| r.lines.storage)),
-            roi: nan(roi.and_then(|r| r.net_roi_pct)),
-            payback: nan(roi.and_then(|r| r.payback_months)),
-            storage_reduction: nan(deltas.and_then(|d| d.reduction_pct(Metric::StorageGb))),
-            latency_x: nan(deltas.and_then(|d| d.latency_improvement_x)),
-            infrastructure_reduction: nan(
-                deltas.and_then(|d| d.reduction_pct(Metric::InfrastructureCost))
-            ),
-            error_rate_reduction: nan(deltas.and_then(|d| d.reduction_pct(Metric::ErrorRatePct))),
-        }
-    }
-}
-
 /// Everything a period needs, gathered customer by customer.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Tally {
@@ -193,7 +118,7 @@ pub(super) struct Tally {
 }
 
 fn within(d: Option<NaiveDate>, p: Period) -> bool {
-    d.is_some_and(|d| p.start <= d && d <= p.end)
+    d.is_some_and(|d| p.contains(d))
 }
 
 impl Tally {
@@ -366,155 +291,5 @@ impl Tally {
             referral_rate_pct: pct(self.referrers, self.active_end),
         };
         figures.finite()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::figures::customer::portfolio_figures;
-    use crate::figures::periods::{PeriodKind, aggregate};
-    use crate::figures::roi::Assumptions;
-    use crate::portfolio::{Metric, Portfolio, Snapshot, Status};
-    use chrono::NaiveDate;
-
-    fn rates() -> Assumptions {
-        Assumptions {
-            storage_cost_per_gb_month: 0.10,
-            cost_per_wait_hour: 30.0,
-            cost_per_inaccurate_result: 0.05,
-            horizon_months: 12,
-            discount_rate: 0.0,
-        }
-    }
-
-    fn row(id: &str, cp: u32, date: &str, metrics: &[(Metric, f64)]) -> Snapshot {
-        let mut s = Snapshot::new(id, cp, NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap());
-        for &(m, v) in metrics {
-            s.metrics.set(m, Some(v));
-        }
-        s
-    }
-
-    #[test]
-    fn zero_implementation_cost_gives_savings_but_no_roi() {
-        use Metric::*;
-        let p = Portfolio::from_snapshots(vec![
-            row(
-                "A",
-                0,
-                "2025-01-05",
-                &[(ImplementationCost, 0.0), (InfrastructureCost, 500.0)],
-            ),
-            row("A", 30, "2025-01-20", &[(InfrastructureCost, 400.0)]),
-        ]);
-        let f = portfolio_figures(&p, &rates());
-        let m = &aggregate(&p, &f, PeriodKind::Month, None)[0];
-        assert_eq!(m.customers_with_roi, 0);
-        assert_eq!(
-            (m.avg_roi_pct, m.median_roi_pct, m.roi_ci_low),
-            (None, None, None)
-        );
-        assert_eq!(m.avg_payback_months, None);
-        // 500 − 400 = 100 $/month still counts as savings.
-        assert_eq!(m.total_monthly_savings, Some(100.0));
-        assert_eq!(m.avg_infrastructure_reduction_pct, Some(20.0));
-    }
-
-    #[test]
-    fn without_any_mrr_the_revenue_figures_are_blank() {
-        let p = Portfolio::from_snapshots(vec![
-            row("A", 0, "2025-01-05", &[]),
-            row("A", 30, "2025-02-04", &[]),
-        ]);
-        let f = portfolio_figures(&p, &rates());
-        let feb = &aggregate(&p, &f, PeriodKind::Month, None)[1];
-        assert_eq!(feb.logo_retention_pct, Some(100.0), "a start set exists");
-        assert_eq!(feb.starting_mrr, None);
-        assert_eq!(
-            (feb.expansion_mrr, feb.contraction_mrr, feb.churned_mrr),
-            (None, None, None)
-        );
-        assert_eq!((feb.grr_pct, feb.nrr_pct), (None, None));
-        assert_eq!(feb.nps_responses, 0);
-        assert_eq!(
-            (feb.nps, feb.nps_margin, feb.csat_avg, feb.ces_avg),
-            (None, None, None, None)
-        );
-        assert_eq!(
-            (feb.api_calls, feb.support_tickets, feb.referrals),
-            (0.0, 0.0, 0.0)
-        );
-        assert_eq!(feb.expansion_revenue_reported, None);
-        assert_eq!(feb.referral_rate_pct, Some(0.0));
-        assert_eq!(feb.adoption_pct, None);
-    }
-
-    #[test]
-    fn zero_starting_mrr_leaves_grr_and_nrr_blank() {
-        let p = Portfolio::from_snapshots(vec![
-            row("A", 0, "2025-01-05", &[(Metric::Mrr, 0.0)]),
-            row("A", 30, "2025-02-04", &[(Metric::Mrr, 100.0)]),
-        ]);
-        let f = portfolio_figures(&p, &rates());
-        let feb = &aggregate(&p, &f, PeriodKind::Month, None)[1];
-        assert_eq!(feb.starting_mrr, Some(0.0));
-        assert_eq!(feb.expansion_mrr, Some(100.0));
-        assert_eq!((feb.grr_pct, feb.nrr_pct), (None, None));
-    }
-
-    #[test]
-    fn mrr_first_reported_during_the_period_is_in_no_movement() {
-        // B reports mrr only from February: it has no mrr(c, start) in
-        // February, so its 300 is neither starting nor expansion MRR.
-        let p = Portfolio::from_snapshots(vec![
-            row("A", 0, "2025-01-05", &[(Metric::Mrr, 100.0)]),
-            row("B", 0, "2025-01-06", &[]),
-            row("B", 30, "2025-02-05", &[(Metric::Mrr, 300.0)]),
-        ]);
-        let f = portfolio_figures(&p, &rates());
-        let feb = &aggregate(&p, &f, PeriodKind::Month, None)[1];
-        assert_eq!(feb.starting_mrr, Some(100.0));
-        assert_eq!(feb.expansion_mrr, Some(0.0));
-        assert_eq!(feb.nrr_pct, Some(100.0));
-    }
-
-    #[test]
-    fn nobody_active_at_the_end_leaves_the_referral_rate_blank() {
-        let mut churn = row("A", 30, "2025-01-20", &[(Metric::Referrals, 2.0)]);
-        churn.status = Some(Status::Churned);
-        let p = Portfolio::from_snapshots(vec![row("A", 0, "2025-01-05", &[]), churn]);
-        let f = portfolio_figures(&p, &rates());
-        let jan = &aggregate(&p, &f, PeriodKind::Month, None)[0];
-        assert_eq!(jan.active_customers, 0);
-        assert_eq!((jan.new_customers, jan.churned_customers), (1, 1));
-        assert_eq!(jan.referrals, 2.0);
-        assert_eq!(jan.referral_rate_pct, None);
-    }
-
-    #[test]
-    fn the_baseline_as_of_row_gives_no_roi_and_no_reductions() {
-        use Metric::*;
-        // The 30-day row is dated in February: at the end of January the
-        // as-of row is the baseline.
-        let p = Portfolio::from_snapshots(vec![
-            row(
-                "A",
-                0,
-                "2025-01-05",
-                &[(ImplementationCost, 1000.0), (StorageGb, 100.0)],
-            ),
-            row("A", 30, "2025-02-04", &[(StorageGb, 50.0)]),
-        ]);
-        let f = portfolio_figures(&p, &rates());
-        let months = aggregate(&p, &f, PeriodKind::Month, None);
-        assert_eq!(months[0].customers_with_roi, 0);
-        assert_eq!(months[0].avg_storage_reduction_pct, None);
-        assert_eq!(months[0].total_monthly_savings, None);
-        // February: 50 GB × 0.10 = 5 $/month; ROI (60 − 1000)/1000 = −94 %.
-        assert_eq!(months[1].customers_with_roi, 1);
-        assert!((months[1].avg_roi_pct.unwrap() + 94.0).abs() < 1e-9);
-        assert_eq!(months[1].avg_storage_savings, Some(5.0));
-        assert_eq!(months[1].avg_storage_reduction_pct, Some(50.0));
-        assert_eq!((months[1].roi_ci_low, months[1].roi_ci_high), (None, None));
     }
 }

@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use super::tally::Stock;
+use super::stock::Stock;
 use crate::figures::customer::CustomerFigures;
 use crate::portfolio::{Customer, Metric, Portfolio, Snapshot};
 
