@@ -9,7 +9,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use csf::figures::customer::portfolio_figures;
 use csf::figures::periods::{PeriodKind, PortfolioTimeline};
 
-#[path = "../tests/common/synthetic.rs"]
+#[path = "../tests/figures_common/synthetic.rs"]
 mod synthetic;
 
 fn bench(c: &mut Criterion) {

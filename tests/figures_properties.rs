@@ -2,7 +2,8 @@
 //! quarters agree with their months, results do not depend on the thread
 //! count, nothing is NaN or infinite, segments add up to the whole.
 
-mod common;
+mod figures_common;
+use figures_common as common;
 
 use chrono::{Datelike, NaiveDate};
 use common::{all_floats, rates, same};

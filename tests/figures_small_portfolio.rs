@@ -2,7 +2,8 @@
 //! figures worked out by hand in `tests/data/small_portfolio.md` (each
 //! expected value below is that arithmetic, written out).
 
-mod common;
+mod figures_common;
+use figures_common as common;
 
 use std::path::Path;
 

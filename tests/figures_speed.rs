@@ -3,7 +3,8 @@
 //! speed. Run it in release:
 //! `cargo test --release --test figures_speed -- --ignored --nocapture`
 
-mod common;
+mod figures_common;
+use figures_common as common;
 
 use std::time::{Duration, Instant};
 
