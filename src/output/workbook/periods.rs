@@ -8,7 +8,7 @@ use rust_xlsxwriter::Workbook;
 use super::columns::{Column, Layout, SheetWriter};
 use super::formats::{Formats, Kind};
 use super::{EXCEL_MAX_ROWS, WorkbookError};
-use crate::figures::periods::{PeriodFigures, PeriodKind};
+use crate::figures::periods::{Period, PeriodFigures};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Sheet {
@@ -338,15 +338,6 @@ pub fn column_of(sheet: Sheet, header: &str) -> u16 {
         .unwrap_or_else(|| panic!("no column {header:?} on {}", sheet.name())) as u16
 }
 
-/// `2025-03` or `2025-Q1` (SPEC 3.4).
-pub fn period_label(p: &crate::figures::periods::Period) -> String {
-    use chrono::Datelike;
-    match p.kind {
-        PeriodKind::Month => p.start.format("%Y-%m").to_string(),
-        PeriodKind::Quarter => format!("{}-Q{}", p.start.year(), p.start.month0() / 3 + 1),
-    }
-}
-
 pub fn write(
     wb: &mut Workbook,
     fmt: &Formats,
@@ -364,7 +355,7 @@ pub fn write(
     w.table(columns(sheet))?;
     for p in rows {
         w.row()?;
-        w.opt_text(p.period.as_ref().map(period_label).as_deref())?;
+        w.opt_text(p.period.as_ref().map(Period::label).as_deref())?;
         w.date(p.period.map(|p| p.start))?;
         w.date(p.period.map(|p| p.end))?;
         if sheet.segmented() {

@@ -9,9 +9,9 @@ use rust_xlsxwriter::{
 
 use super::columns::{Column, Layout, SheetWriter};
 use super::formats::{Formats, Kind};
-use super::periods::{self, Sheet, field, period_label};
+use super::periods::{self, Sheet, field};
 use super::{EXCEL_MAX_ROWS, ReportData, WorkbookError};
-use crate::figures::periods::PeriodFigures;
+use crate::figures::periods::{Period, PeriodFigures};
 
 /// The figures shown for the latest quarter and month, in reading order.
 const HEADLINES: [&str; 22] = [
@@ -80,7 +80,7 @@ fn label(pick: &Option<Pick>, kind: &str) -> String {
                 .figures
                 .period
                 .as_ref()
-                .map(period_label)
+                .map(Period::label)
                 .unwrap_or_default();
             if p.complete {
                 format!("{kind} {l}")
@@ -143,7 +143,7 @@ fn notes(quarter: &Option<Pick>, month: &Option<Pick>, as_of: chrono::NaiveDate)
                 .figures
                 .period
                 .as_ref()
-                .map(period_label)
+                .map(Period::label)
                 .unwrap_or_default();
             notes.push(format!(
                 "No {kind} had ended by the as-of date {as_of}: the {kind} shown, {l}, is still in progress."
