@@ -632,7 +632,10 @@ fn checkpoints_trace_each_row_to_its_file_and_row() {
     assert_eq!(g[2][file], Data::String("feb.xlsx".into()));
     assert_eq!(g[2][row], Data::String("Export!3".into()));
     // Error rate 4 → 1 %: −3 points (stored −0.03), a 75 % reduction.
-    assert_eq!(float(&g[2][col(&g, 0, "Error rate % change")]), -0.03);
+    assert_eq!(
+        float(&g[2][col(&g, 0, "Error rate % change (points)")]),
+        -0.03
+    );
     assert_eq!(float(&g[2][col(&g, 0, "Error rate % reduction %")]), 0.75);
     assert_eq!(float(&g[2][col(&g, 0, "Storage GB reduction %")]), 0.9);
     // The baseline row has no deltas or savings.

@@ -13,15 +13,12 @@ use crate::figures::assumptions::{AssumptionsError, RateOverrides, resolve};
 use crate::figures::checklist::next_step;
 use crate::figures::customer::portfolio_figures;
 use crate::figures::periods::{PeriodFigures, PeriodKind, aggregate};
-use crate::intake::ledger::{DataIssue, Ledger, Severity};
+use crate::intake::ledger::{Ledger, Severity};
 use crate::intake::{IntakeOptions, read_inputs};
 use crate::output::workbook::{
     ReportData, RunFacts, WorkbookOptions, check_output_path, write_workbook,
 };
 use crate::portfolio::Portfolio;
-
-/// Reason given for customers without a baseline row (SPEC 3).
-const NO_BASELINE: &str = "no baseline";
 
 pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
@@ -53,7 +50,8 @@ fn report(args: &ReportArgs, started: Instant) -> anyhow::Result<u8> {
         sheet: args.intake.sheet.clone(),
     };
     let intake = read_inputs(&args.intake.inputs, &options, &bar)?;
-    let mut ledger = intake.ledger;
+    // Intake has already noted customers without a baseline ("no baseline").
+    let ledger = intake.ledger;
 
     if args.strict && ledger.total().rejected > 0 {
         bar.finish_and_clear();
@@ -69,7 +67,6 @@ fn report(args: &ReportArgs, started: Instant) -> anyhow::Result<u8> {
 
     bar.set_message("computing figures");
     let portfolio = Portfolio::from_snapshots(intake.snapshots);
-    note_missing_baselines(&mut ledger, &portfolio);
     let as_of = args
         .as_of
         .or_else(|| portfolio.date_range().map(|(_, last)| last))
@@ -147,34 +144,6 @@ fn segment_quarters(
     // Stable: segments stay in name order within a quarter.
     rows.sort_by_key(|p| p.period.map(|p| p.start));
     rows
-}
-
-/// Customers without a baseline keep their rows but get no deltas or ROI;
-/// the Data issues sheet says so (SPEC 3). Added here unless intake did.
-fn note_missing_baselines(ledger: &mut Ledger, portfolio: &Portfolio) {
-    for c in portfolio
-        .customers
-        .iter()
-        .filter(|c| c.baseline().is_none())
-    {
-        let noted = ledger.issues.iter().any(|i| {
-            i.customer_id.as_deref() == Some(c.id.as_str()) && i.reason.starts_with(NO_BASELINE)
-        });
-        if noted {
-            continue;
-        }
-        let first = c.snapshots.first().map(|s| s.checkpoint);
-        ledger.issues.push(DataIssue {
-            row: None,
-            customer_id: Some(c.id.clone()),
-            column: Some("checkpoint".into()),
-            value: first.map(|cp| format!("first checkpoint: {cp}")),
-            severity: Severity::Warning,
-            reason: format!(
-                "{NO_BASELINE}: no baseline row (checkpoint 0); its rows are kept but have no deltas and no ROI"
-            ),
-        });
-    }
 }
 
 /// The intake part of the run summary: inputs, the row balance, unknown

@@ -29,10 +29,14 @@ fn columns() -> Vec<Column> {
             .map(|m| Column::new(m.label(), Kind::of_metric(*m))),
     );
     for m in Metric::OPERATIONAL {
-        cols.push(Column::new(
-            format!("{} change", m.label()),
-            Kind::of_metric(m),
-        ));
+        // A change of a percent metric is in percentage points, unlike its
+        // change % (relative to the baseline): say so in the header.
+        let change = if Kind::of_metric(m) == Kind::Percent {
+            format!("{} change (points)", m.label())
+        } else {
+            format!("{} change", m.label())
+        };
+        cols.push(Column::new(change, Kind::of_metric(m)));
         let pct = if m.is_reduction() {
             "reduction %"
         } else {
