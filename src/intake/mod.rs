@@ -5,15 +5,21 @@ pub mod columns;
 pub mod dates;
 mod dedupe;
 pub mod ledger;
+mod rows;
 pub mod values;
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use indicatif::ProgressBar;
+use rayon::prelude::*;
 
-use crate::input::InputError;
+use crate::input::{self, InputError, RawRow, ReadOptions, Table};
 use crate::portfolio::Snapshot;
-use ledger::Ledger;
+use columns::ColumnMap;
+use dates::SlashEvidence;
+use ledger::{DataIssue, Ledger, RowRef, Severity, SourceFile};
+use rows::{Kept, ParsedRow, RowParser};
 
 /// Order of the fields in an ambiguous slash date.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -58,6 +64,10 @@ pub enum IntakeError {
     },
 }
 
+/// Rows parsed together: big enough to keep every core busy, small enough that
+/// raw rows never pile up in memory.
+const BATCH_ROWS: usize = 16 * 1024;
+
 /// Read every input (files or folders) in order; later inputs override
 /// earlier ones on the key (customer_id, checkpoint).
 pub fn read_inputs(
@@ -65,5 +75,196 @@ pub fn read_inputs(
     options: &IntakeOptions,
     progress: &ProgressBar,
 ) -> Result<Intake, IntakeError> {
-    todo!("intake helper")
+    let paths = input::expand_inputs(inputs)?;
+    let read = ReadOptions {
+        sheet: options.sheet.clone(),
+        looks_like_header: Some(columns::looks_like_header),
+    };
+    // Opened one at a time, so only one file is held open.
+    read_tables(paths.iter().map(|p| input::open(p, &read)), options, progress)
+}
+
+/// The same as [`read_inputs`] for tables already opened (or built in memory).
+pub fn read_tables<I>(
+    tables: I,
+    options: &IntakeOptions,
+    progress: &ProgressBar,
+) -> Result<Intake, IntakeError>
+where
+    I: IntoIterator<Item = Result<Table, InputError>>,
+{
+    let mut ledger = Ledger::default();
+    let mut snapshots = Vec::new();
+    for (i, table) in tables.into_iter().enumerate() {
+        let file = read_table(i as u32, table?, options, progress)?;
+        ledger.files.push(file.source);
+        ledger.issues.extend(file.issues);
+        snapshots.extend(file.kept);
+    }
+    let snapshots = dedupe::dedupe(snapshots, &mut ledger);
+    // Issues in the order of the rows they are about; a stable sort keeps a
+    // row's own issues in column order.
+    ledger.issues.sort_by_key(|i| (i.row, i.severity));
+    Ok(Intake { snapshots, ledger })
+}
+
+/// One file's rows, dates resolved, before duplicates across files are known.
+struct FileRead {
+    source: SourceFile,
+    kept: Vec<Snapshot>,
+    issues: Vec<DataIssue>,
+}
+
+fn read_table(
+    file: u32,
+    table: Table,
+    options: &IntakeOptions,
+    progress: &ProgressBar,
+) -> Result<FileRead, IntakeError> {
+    let map = ColumnMap::new(&table.headers);
+    if let Some(spec) = map.missing_required() {
+        return Err(IntakeError::MissingColumn {
+            path: table.path,
+            column: spec.name,
+            found: columns::quoted_list(table.headers.iter().map(String::as_str)),
+            aliases: columns::accepted_names(spec),
+        });
+    }
+    let parser = RowParser::new(file, &map, table.headers.len(), options.decimal_comma)
+        .expect("required columns are mapped");
+    let mut source = SourceFile {
+        path: table.path,
+        sheet: table.sheet,
+        encoding: table.encoding,
+        delimiter: table.delimiter,
+        unknown_columns: map.unknown.clone(),
+        ..Default::default()
+    };
+    let mut issues: Vec<DataIssue> = map
+        .duplicates
+        .iter()
+        .map(|(_, header, canonical)| DataIssue {
+            row: Some(RowRef {
+                file,
+                row: table.header_row,
+            }),
+            customer_id: None,
+            column: Some(header.clone()),
+            value: None,
+            severity: Severity::Warning,
+            reason: format!("a second column for {canonical}; the first one is used"),
+        })
+        .collect();
+
+    let mut kept: Vec<Kept> = Vec::new();
+    let mut evidence = SlashEvidence::default();
+    let mut rows = table.rows;
+    let mut next = read_batch(&mut rows)?;
+    while !next.is_empty() {
+        let batch = next;
+        // Parse this batch on every core while the next one is read.
+        let (parsed, following) = rayon::join(
+            || {
+                batch
+                    .par_iter()
+                    .map(|r| parser.parse(r))
+                    .collect::<Vec<_>>()
+            },
+            || read_batch(&mut rows),
+        );
+        progress.inc(batch.len() as u64);
+        drop(batch);
+        for row in parsed {
+            match row {
+                ParsedRow::Blank => {}
+                ParsedRow::Rejected(issue) => {
+                    source.tally.rows_read += 1;
+                    source.tally.rejected += 1;
+                    issues.push(issue);
+                }
+                ParsedRow::Kept(k) => {
+                    source.tally.rows_read += 1;
+                    if let Some(p) = &k.pending {
+                        let raw = p.raw.as_deref().unwrap_or_default();
+                        evidence.record(p.date, raw, k.snapshot.source.row);
+                    }
+                    kept.push(k);
+                }
+            }
+        }
+        next = following?;
+    }
+
+    let kept = resolve_slash_dates(kept, &evidence, &parser, options, &mut source, &mut issues);
+    source.tally.accepted = kept.len() as u64;
+    Ok(FileRead {
+        source,
+        kept,
+        issues,
+    })
+}
+
+fn read_batch(
+    rows: &mut (dyn Iterator<Item = Result<RawRow, InputError>> + Send),
+) -> Result<Vec<RawRow>, InputError> {
+    rows.take(BATCH_ROWS).collect()
+}
+
+/// Now that the whole column has been seen: decide its order, date the
+/// pending rows, reject those that are no date in that order. Rejected rows
+/// lose their cell warnings: each rejected row is reported once.
+fn resolve_slash_dates(
+    kept: Vec<Kept>,
+    evidence: &SlashEvidence,
+    parser: &RowParser,
+    options: &IntakeOptions,
+    source: &mut SourceFile,
+    issues: &mut Vec<DataIssue>,
+) -> Vec<Snapshot> {
+    let mut rejected: HashSet<RowRef> = HashSet::new();
+    let mut out = Vec::with_capacity(kept.len());
+    let order = (evidence.slash_dates > 0).then(|| {
+        let column = &parser.date_column().header;
+        let sheet = source.sheet.clone();
+        let (order, decision) = dates::decide(column, evidence, options.date_order, |row| {
+            match &sheet {
+                Some(s) => format!("{s}!{row}"),
+                None => format!("line {row}"),
+            }
+        });
+        source.date_decisions.push(decision);
+        order
+    });
+    for k in kept {
+        issues.extend(k.warnings);
+        let mut snapshot = k.snapshot;
+        if let (Some(p), Some(order)) = (k.pending, order) {
+            match p.date.read(order) {
+                Some(d) => snapshot.date = d,
+                None => {
+                    rejected.insert(snapshot.source);
+                    source.tally.rejected += 1;
+                    issues.push(DataIssue {
+                        row: Some(snapshot.source),
+                        customer_id: Some(snapshot.customer_id),
+                        column: Some(parser.date_column().header.clone()),
+                        value: p.raw.map(String::from),
+                        severity: Severity::Rejected,
+                        reason: format!(
+                            "not a date when read {}, the order of this column",
+                            dates::order_name(order)
+                        ),
+                    });
+                    continue;
+                }
+            }
+        }
+        out.push(snapshot);
+    }
+    if !rejected.is_empty() {
+        issues.retain(|i| {
+            !(i.severity == Severity::Warning && i.row.is_some_and(|r| rejected.contains(&r)))
+        });
+    }
+    out
 }

@@ -1,1 +1,587 @@
-//! TODO(intake helper)
+//! One parser per value kind (SPEC 2.3). Each is a pure function of one cell:
+//! `Ok(Some(v))` a value, `Ok(None)` missing, `Err(reason)` unreadable.
+//! Dates live in `dates.rs` because slash dates need the whole column.
+
+use crate::input::Cell;
+use crate::portfolio::{Consent, Status};
+
+/// A parsed cell: `Ok(None)` is missing, `Err` says why the cell is unreadable.
+pub type Parsed<T> = Result<Option<T>, String>;
+
+/// The spellings of "no value" (SPEC 2.3), plus `#N/A` and `NaN`, which Excel
+/// and pandas write for missing values.
+pub fn is_missing(text: &str) -> bool {
+    const MISSING: [&str; 9] = ["", "na", "n/a", "null", "-", "—", "–", "#n/a", "nan"];
+    let t = text.trim();
+    MISSING.iter().any(|m| t.eq_ignore_ascii_case(m))
+}
+
+/// Text of a cell, or the missing/unreadable verdict shared by every kind.
+/// `Ok(Ok(text))` is present text; `Ok(Err(cell))` a typed cell for the caller.
+fn text_of(cell: &Cell) -> Result<Option<Result<&str, &Cell>>, String> {
+    match cell {
+        Cell::Empty => Ok(None),
+        Cell::Text(s) if is_missing(s) => Ok(None),
+        Cell::Text(s) => Ok(Some(Ok(s.trim()))),
+        Cell::Error(e) if is_missing(e) => Ok(None),
+        Cell::Error(e) => Err(format!("spreadsheet error {e}")),
+        other => Ok(Some(Err(other))),
+    }
+}
+
+/// A number as written for a person: 1001.0 → `1001`, 2.5 → `2.5`.
+pub fn format_number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{value:.0}")
+    } else {
+        value.to_string()
+    }
+}
+
+/// Free text: trimmed, never interpreted (`=HYPERLINK(...)` stays a string).
+/// Numbers from workbooks read as they display (`1001`, not `1001.0`).
+pub fn parse_text(cell: &Cell) -> Parsed<String> {
+    match text_of(cell)? {
+        None => Ok(None),
+        Some(Ok(s)) => Ok(Some(s.to_string())),
+        Some(Err(Cell::Number { value, .. })) => Ok(Some(format_number(*value))),
+        Some(Err(Cell::DateTime(d))) => Ok(Some(if d.time() == chrono::NaiveTime::MIN {
+            d.date().to_string()
+        } else {
+            d.to_string()
+        })),
+        Some(Err(Cell::Bool(b))) => Ok(Some(b.to_string())),
+        Some(Err(other)) => Err(format!("unexpected cell {other:?}")),
+    }
+}
+
+/// A number with optional currency, grouping and accounting negatives:
+/// `1,234.56`, `$1,234`, `€ 99`, `-£5`, `(1,200)` = -1200, `1.5e3`. With
+/// `decimal_comma`, `1.234,56`. Spaces (also non-breaking) may group digits.
+/// A separator in the wrong place (`12,5` without `--decimal-comma`) is an
+/// error rather than a silent 125.
+pub fn parse_number_text(text: &str, decimal_comma: bool) -> Result<f64, String> {
+    let fail = |why: &str| Err(format!("not a number: {why}"));
+    let mut t = text.trim();
+    let mut negative = false;
+    if let Some(inner) = t.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
+        negative = true;
+        t = inner.trim();
+    }
+    let mut signs = 0;
+    for _ in 0..2 {
+        if let Some(rest) = strip_sign(t) {
+            negative ^= rest.0;
+            signs += 1;
+            t = rest.1;
+        }
+        t = strip_currency_prefix(t).trim_start();
+    }
+    t = strip_currency_suffix(t).trim_end();
+    if signs > 1 {
+        return fail("more than one sign");
+    }
+    let (decimal, group) = if decimal_comma { (',', '.') } else { ('.', ',') };
+    let (mantissa, exponent) = match t.find(['e', 'E']) {
+        Some(i) => (&t[..i], Some(&t[i + 1..])),
+        None => (t, None),
+    };
+    let (int_part, frac_part) = match mantissa.split_once(decimal) {
+        Some((i, f)) => (i, Some(f)),
+        None => (mantissa, None),
+    };
+    let mut clean = String::with_capacity(t.len() + 1);
+    if negative {
+        clean.push('-');
+    }
+    if !push_grouped_digits(int_part, group, &mut clean) {
+        return if !decimal_comma && int_part.contains(',') {
+            fail("a comma where digits are grouped in threes (decimal comma? use --decimal-comma)")
+        } else {
+            fail("unexpected characters")
+        };
+    }
+    if let Some(f) = frac_part {
+        if !f.bytes().all(|b| b.is_ascii_digit()) {
+            return fail("unexpected characters after the decimal separator");
+        }
+        clean.push('.');
+        clean.push_str(f);
+    }
+    if !clean.bytes().any(|b| b.is_ascii_digit()) {
+        return fail("no digits");
+    }
+    if let Some(e) = exponent {
+        let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return fail("bad exponent");
+        }
+        clean.push('e');
+        clean.push_str(e);
+    }
+    match clean.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => fail("out of range"),
+    }
+}
+
+/// The integer part's digits into `out`, checking the grouping: either no
+/// separator, or groups of three after a first group of one to three digits.
+fn push_grouped_digits(int_part: &str, group: char, out: &mut String) -> bool {
+    let is_sep = |c: char| c == group || c == ' ' || c == '\u{a0}' || c == '\u{202f}' || c == '\'';
+    if !int_part.contains(is_sep) {
+        if int_part.bytes().all(|b| b.is_ascii_digit()) {
+            out.push_str(int_part);
+            return true;
+        }
+        return false;
+    }
+    let sep = int_part.chars().find(|&c| is_sep(c)).unwrap();
+    for (i, g) in int_part.split(sep).enumerate() {
+        let ok_len = if i == 0 { (1..=3).contains(&g.len()) } else { g.len() == 3 };
+        if !ok_len || !g.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        out.push_str(g);
+    }
+    true
+}
+
+/// A leading sign: `(is_negative, rest)`.
+fn strip_sign(t: &str) -> Option<(bool, &str)> {
+    if let Some(r) = t.strip_prefix(['-', '−']) {
+        Some((true, r.trim_start()))
+    } else {
+        t.strip_prefix('+').map(|r| (false, r.trim_start()))
+    }
+}
+
+const CURRENCY_SYMBOLS: [char; 4] = ['$', '€', '£', '¥'];
+const CURRENCY_CODES: [&str; 3] = ["USD", "EUR", "GBP"];
+
+fn strip_currency_prefix(t: &str) -> &str {
+    if let Some(r) = t.strip_prefix(CURRENCY_SYMBOLS) {
+        return r;
+    }
+    for code in CURRENCY_CODES {
+        if t.len() >= 3 && t.is_char_boundary(3) && t[..3].eq_ignore_ascii_case(code) {
+            return &t[3..];
+        }
+    }
+    t
+}
+
+fn strip_currency_suffix(t: &str) -> &str {
+    if let Some(r) = t.strip_suffix(CURRENCY_SYMBOLS) {
+        return r;
+    }
+    for code in CURRENCY_CODES {
+        let n = t.len();
+        if n >= 3 && t.is_char_boundary(n - 3) && t[n - 3..].eq_ignore_ascii_case(code) {
+            return &t[..n - 3];
+        }
+    }
+    t
+}
+
+/// A number cell of any numeric kind before range checks.
+fn number(cell: &Cell, decimal_comma: bool) -> Parsed<f64> {
+    match text_of(cell)? {
+        None => Ok(None),
+        Some(Ok(s)) => parse_number_text(s, decimal_comma).map(Some),
+        Some(Err(Cell::Number { value, .. })) if value.is_finite() => Ok(Some(*value)),
+        Some(Err(Cell::Bool(b))) => Err(format!("not a number: {b}")),
+        Some(Err(Cell::DateTime(_))) => Err("not a number: a date".to_string()),
+        Some(Err(other)) => Err(format!("not a number: {}", other.display())),
+    }
+}
+
+/// Money: any sign.
+pub fn parse_money(cell: &Cell, decimal_comma: bool) -> Parsed<f64> {
+    number(cell, decimal_comma)
+}
+
+/// An amount that cannot be negative (GB, ms, calls, tickets, users).
+pub fn parse_count(cell: &Cell, decimal_comma: bool) -> Parsed<f64> {
+    match number(cell, decimal_comma)? {
+        Some(v) if v < 0.0 => Err(format!("{} is negative", format_number(v))),
+        other => Ok(other),
+    }
+}
+
+/// Percent points, 0–100: `12` and `12%` are 12; `0.12` is 0.12; a workbook
+/// cell with a percent format holding 0.12 is 12.
+pub fn parse_percent(cell: &Cell, decimal_comma: bool) -> Parsed<f64> {
+    let points = match cell {
+        Cell::Number {
+            value,
+            percent: true,
+        } => Some(round_points(value * 100.0)),
+        Cell::Text(s) if !is_missing(s) => {
+            let t = s.trim();
+            let t = t.strip_suffix('%').map(str::trim_end).unwrap_or(t);
+            Some(parse_number_text(t, decimal_comma)?)
+        }
+        other => number(other, decimal_comma)?,
+    };
+    match points {
+        Some(p) if !(0.0..=100.0).contains(&p) => {
+            Err(format!("{} is outside 0–100 percent", format_number(p)))
+        }
+        other => Ok(other),
+    }
+}
+
+/// 0.12 × 100 is 12.000000000000002 in binary; points need no more than
+/// nine decimals.
+fn round_points(p: f64) -> f64 {
+    (p * 1e9).round() / 1e9
+}
+
+/// A survey score within its scale (NPS 0–10, CSAT 1–5, CES 1–7).
+pub fn parse_score(cell: &Cell, decimal_comma: bool, min: f64, max: f64) -> Parsed<f64> {
+    match number(cell, decimal_comma)? {
+        Some(v) if v < min || v > max => Err(format!(
+            "{} is outside {}–{}",
+            format_number(v),
+            format_number(min),
+            format_number(max)
+        )),
+        other => Ok(other),
+    }
+}
+
+/// Days since go-live: `baseline`, `go-live`, `0`, `30`, `day 30`, `Day_30`,
+/// `30d`, `d30`, `30 days`, `30-day`, `month 3` (= 90), any case; a workbook
+/// number 30.0 reads as 30, 30.5 is an error.
+pub fn parse_checkpoint(cell: &Cell) -> Parsed<u32> {
+    let text = match text_of(cell)? {
+        None => return Ok(None),
+        Some(Ok(s)) => s,
+        Some(Err(Cell::Number { value, .. })) => return whole_days(*value).map(Some),
+        Some(Err(other)) => return Err(format!("not a checkpoint: {}", other.display())),
+    };
+    if text.starts_with(['-', '−']) {
+        return Err(format!(
+            "{text} is negative: a checkpoint counts days since go-live"
+        ));
+    }
+    let squashed: String = text
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '_' | '-'))
+        .flat_map(char::to_lowercase)
+        .collect();
+    if matches!(squashed.as_str(), "baseline" | "golive" | "day0") {
+        return Ok(Some(0));
+    }
+    let bad = || {
+        "not a checkpoint: expected baseline, a number of days (30, day 30, 30d, d30, 30 days) or month 3"
+            .to_string()
+    };
+    let s = squashed.as_str();
+    let (digits, days_per_unit) = if let Some(n) = s.strip_prefix("month") {
+        (n, 30)
+    } else if let Some(n) = s.strip_suffix("months").or_else(|| s.strip_suffix("month")) {
+        (n, 30)
+    } else if let Some(n) = s.strip_prefix("day").or_else(|| s.strip_prefix('d')) {
+        (n, 1)
+    } else if let Some(n) = s
+        .strip_suffix("days")
+        .or_else(|| s.strip_suffix("day"))
+        .or_else(|| s.strip_suffix('d'))
+    {
+        (n, 1)
+    } else {
+        (s, 1)
+    };
+    let value: f64 = match digits.parse() {
+        Ok(v) if digits.bytes().all(|b| b.is_ascii_digit() || b == b'.') => v,
+        _ => return Err(bad()),
+    };
+    let days = whole_days(value)?;
+    days.checked_mul(days_per_unit)
+        .map(Some)
+        .ok_or_else(|| "checkpoint too large".to_string())
+}
+
+fn whole_days(value: f64) -> Result<u32, String> {
+    if value < 0.0 {
+        Err(format!("{} is negative: a checkpoint counts days since go-live", format_number(value)))
+    } else if value.fract() != 0.0 || !value.is_finite() {
+        Err(format!("{value} is not a whole number of days"))
+    } else if value > u32::MAX as f64 {
+        Err("checkpoint too large".to_string())
+    } else {
+        Ok(value as u32)
+    }
+}
+
+/// Lowercase with `_`/`-` as spaces, for matching words.
+fn words(text: &str) -> String {
+    text.trim()
+        .chars()
+        .map(|c| if c == '_' || c == '-' { ' ' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// true/false, yes/no, y/n, t/f, 1/0, and `x` for a ticked box.
+pub fn parse_bool(cell: &Cell) -> Parsed<bool> {
+    match text_of(cell)? {
+        None => Ok(None),
+        Some(Ok(s)) => match words(s).as_str() {
+            "true" | "yes" | "y" | "t" | "1" | "x" => Ok(Some(true)),
+            "false" | "no" | "n" | "f" | "0" => Ok(Some(false)),
+            _ => Err("not a yes/no value: expected true/false, yes/no, y/n, 1/0 or x".into()),
+        },
+        Some(Err(Cell::Bool(b))) => Ok(Some(*b)),
+        Some(Err(Cell::Number { value, .. })) if *value == 1.0 => Ok(Some(true)),
+        Some(Err(Cell::Number { value, .. })) if *value == 0.0 => Ok(Some(false)),
+        Some(Err(other)) => Err(format!("not a yes/no value: {}", other.display())),
+    }
+}
+
+/// `public` (may be named), `anonymous` (publish without the name), `none`;
+/// yes/no read as public/none.
+pub fn parse_consent(cell: &Cell) -> Parsed<Consent> {
+    let text = match text_of(cell)? {
+        None => return Ok(None),
+        Some(Ok(s)) => words(s),
+        Some(Err(Cell::Bool(true))) => return Ok(Some(Consent::Public)),
+        Some(Err(Cell::Bool(false))) => return Ok(Some(Consent::None)),
+        Some(Err(other)) => return Err(format!("not a consent: {}", other.display())),
+    };
+    match text.as_str() {
+        "public" | "yes" | "y" | "true" | "named" => Ok(Some(Consent::Public)),
+        "anonymous" | "anonymized" | "anonymised" | "anon" => Ok(Some(Consent::Anonymous)),
+        "none" | "no" | "n" | "false" | "declined" => Ok(Some(Consent::None)),
+        _ => Err("not a consent: expected public, anonymous or none".into()),
+    }
+}
+
+/// active/churned and the CRM words for them.
+pub fn parse_status(cell: &Cell) -> Parsed<Status> {
+    let text = match text_of(cell)? {
+        None => return Ok(None),
+        Some(Ok(s)) => words(s),
+        Some(Err(other)) => return Err(format!("not a status: {}", other.display())),
+    };
+    match text.as_str() {
+        "active" | "customer" | "live" | "renewed" | "current" | "onboarding" | "at risk" => {
+            Ok(Some(Status::Active))
+        }
+        "churned" | "churn" | "cancelled" | "canceled" | "lost" | "closed lost" | "inactive"
+        | "terminated" | "former customer" => Ok(Some(Status::Churned)),
+        _ => Err("not a status: expected active or churned (or customer, live, renewed, cancelled, lost, inactive)".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Cell {
+        Cell::Text(s.to_string())
+    }
+    fn n(v: f64) -> Cell {
+        Cell::Number {
+            value: v,
+            percent: false,
+        }
+    }
+
+    #[test]
+    fn missing_spellings_are_missing_for_every_kind() {
+        for s in ["", "  ", "NA", "n/a", "N/A", "NULL", "null", "-", "—", "#N/A", "NaN"] {
+            assert_eq!(parse_money(&t(s), false), Ok(None), "{s:?}");
+            assert_eq!(parse_checkpoint(&t(s)), Ok(None), "{s:?}");
+            assert_eq!(parse_bool(&t(s)), Ok(None), "{s:?}");
+            assert_eq!(parse_text(&t(s)), Ok(None), "{s:?}");
+        }
+        assert_eq!(parse_money(&Cell::Empty, false), Ok(None));
+        assert_eq!(parse_money(&Cell::Error("#N/A".into()), false), Ok(None));
+        assert!(parse_money(&Cell::Error("#DIV/0!".into()), false).is_err());
+        // Missing is never zero.
+        assert_ne!(parse_money(&t("NA"), false), Ok(Some(0.0)));
+    }
+
+    #[test]
+    fn numbers_with_grouping_currency_and_accounting_negatives() {
+        let cases = [
+            ("1,234.56", 1234.56),
+            ("$1,234", 1234.0),
+            ("€ 99", 99.0),
+            ("£5", 5.0),
+            ("99 €", 99.0),
+            ("USD 1,200", 1200.0),
+            ("(1,200)", -1200.0),
+            ("($1,200.50)", -1200.5),
+            ("-$5", -5.0),
+            ("$-5", -5.0),
+            ("  42  ", 42.0),
+            ("1 234 567", 1234567.0),
+            (".5", 0.5),
+            ("1.5e3", 1500.0),
+            ("+7", 7.0),
+        ];
+        for (s, want) in cases {
+            assert_eq!(parse_money(&t(s), false), Ok(Some(want)), "{s}");
+        }
+    }
+
+    #[test]
+    fn decimal_comma_reads_european_numbers() {
+        assert_eq!(parse_money(&t("1.234,56"), true), Ok(Some(1234.56)));
+        assert_eq!(parse_money(&t("€ 1.234"), true), Ok(Some(1234.0)));
+        assert_eq!(parse_money(&t("12,5"), true), Ok(Some(12.5)));
+        // A US-style number is wrong under --decimal-comma: groups do not fit.
+        assert!(parse_money(&t("1234.56"), true).is_err());
+    }
+
+    #[test]
+    fn misplaced_separators_and_junk_are_errors_not_guesses() {
+        let err = parse_money(&t("12,5"), false).unwrap_err();
+        assert!(err.contains("--decimal-comma"), "{err}");
+        for s in ["1,23,456", "abc", "12abc", "$", "1.2.3", "--5", "1e", "inf", "NaN5", "1,234.5x"] {
+            assert!(parse_money(&t(s), false).is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn workbook_numbers_pass_through_and_other_cells_fail() {
+        assert_eq!(parse_money(&n(1200.5), false), Ok(Some(1200.5)));
+        assert!(parse_money(&Cell::Bool(true), false).is_err());
+        let date = chrono::NaiveDate::from_ymd_opt(2025, 3, 31).unwrap();
+        assert!(parse_money(&Cell::DateTime(date.into()), false).is_err());
+    }
+
+    #[test]
+    fn counts_cannot_be_negative() {
+        assert_eq!(parse_count(&t("1,500"), false), Ok(Some(1500.0)));
+        assert_eq!(parse_count(&t("0"), false), Ok(Some(0.0)));
+        let err = parse_count(&t("-3"), false).unwrap_err();
+        assert!(err.contains("-3 is negative"), "{err}");
+        assert!(parse_count(&t("(3)"), false).is_err());
+    }
+
+    #[test]
+    fn percent_points() {
+        assert_eq!(parse_percent(&t("12"), false), Ok(Some(12.0)));
+        assert_eq!(parse_percent(&t("12%"), false), Ok(Some(12.0)));
+        assert_eq!(parse_percent(&t(" 12.5 % "), false), Ok(Some(12.5)));
+        assert_eq!(parse_percent(&t("0.12"), false), Ok(Some(0.12)));
+        assert_eq!(parse_percent(&t("12,5%"), true), Ok(Some(12.5)));
+        // A percent-formatted workbook cell holds the fraction: 0.12 is 12 points.
+        let cell = Cell::Number {
+            value: 0.12,
+            percent: true,
+        };
+        assert_eq!(parse_percent(&cell, false), Ok(Some(12.0)));
+        assert_eq!(parse_percent(&n(0.12), false), Ok(Some(0.12)));
+        assert!(parse_percent(&t("120%"), false).is_err());
+        assert!(parse_percent(&t("-1"), false).is_err());
+        assert!(parse_percent(&t("12 %%"), false).is_err());
+    }
+
+    #[test]
+    fn scores_outside_their_scale_fail() {
+        assert_eq!(parse_score(&t("10"), false, 0.0, 10.0), Ok(Some(10.0)));
+        assert_eq!(parse_score(&t("0"), false, 0.0, 10.0), Ok(Some(0.0)));
+        let err = parse_score(&t("11"), false, 0.0, 10.0).unwrap_err();
+        assert_eq!(err, "11 is outside 0–10");
+        assert!(parse_score(&t("0"), false, 1.0, 5.0).is_err());
+        assert_eq!(parse_score(&t("4.5"), false, 1.0, 5.0), Ok(Some(4.5)));
+        assert!(parse_score(&t("8"), false, 1.0, 7.0).is_err());
+    }
+
+    #[test]
+    fn checkpoints_in_every_spelling() {
+        let cases = [
+            ("baseline", 0),
+            ("Baseline", 0),
+            ("go-live", 0),
+            ("Go Live", 0),
+            ("0", 0),
+            ("30", 30),
+            ("day 30", 30),
+            ("Day_30", 30),
+            ("DAY-30", 30),
+            ("30d", 30),
+            ("d30", 30),
+            ("D30", 30),
+            ("30 days", 30),
+            ("30-day", 30),
+            ("month 3", 90),
+            ("Month_3", 90),
+            ("3 months", 90),
+            ("365", 365),
+            ("30.0", 30),
+        ];
+        for (s, want) in cases {
+            assert_eq!(parse_checkpoint(&t(s)), Ok(Some(want)), "{s}");
+        }
+        assert_eq!(parse_checkpoint(&n(30.0)), Ok(Some(30)));
+    }
+
+    #[test]
+    fn bad_checkpoints_fail() {
+        for s in ["30.5", "-30", "day", "week 2", "thirty", "d", "30dd", "1e3"] {
+            assert!(parse_checkpoint(&t(s)).is_err(), "{s}");
+        }
+        assert!(parse_checkpoint(&n(30.5)).is_err());
+        assert!(parse_checkpoint(&n(-1.0)).is_err());
+        assert!(parse_checkpoint(&Cell::Bool(true)).is_err());
+    }
+
+    #[test]
+    fn booleans() {
+        for s in ["true", "TRUE", "yes", "Y", "1", "x", "X", "t"] {
+            assert_eq!(parse_bool(&t(s)), Ok(Some(true)), "{s}");
+        }
+        for s in ["false", "No", "n", "0", "F"] {
+            assert_eq!(parse_bool(&t(s)), Ok(Some(false)), "{s}");
+        }
+        assert_eq!(parse_bool(&Cell::Bool(false)), Ok(Some(false)));
+        assert_eq!(parse_bool(&n(1.0)), Ok(Some(true)));
+        assert!(parse_bool(&n(2.0)).is_err());
+        assert!(parse_bool(&t("maybe")).is_err());
+    }
+
+    #[test]
+    fn consent_values() {
+        assert_eq!(parse_consent(&t("Public")), Ok(Some(Consent::Public)));
+        assert_eq!(parse_consent(&t("yes")), Ok(Some(Consent::Public)));
+        assert_eq!(parse_consent(&t("anonymous")), Ok(Some(Consent::Anonymous)));
+        assert_eq!(parse_consent(&t("NONE")), Ok(Some(Consent::None)));
+        assert_eq!(parse_consent(&t("no")), Ok(Some(Consent::None)));
+        assert_eq!(parse_consent(&t("")), Ok(None));
+        assert!(parse_consent(&t("maybe later")).is_err());
+    }
+
+    #[test]
+    fn status_words() {
+        for s in ["active", "Customer", "LIVE", "renewed"] {
+            assert_eq!(parse_status(&t(s)), Ok(Some(Status::Active)), "{s}");
+        }
+        for s in ["churned", "Cancelled", "canceled", "lost", "Closed-Lost", "inactive"] {
+            assert_eq!(parse_status(&t(s)), Ok(Some(Status::Churned)), "{s}");
+        }
+        assert!(parse_status(&t("prospect")).is_err());
+    }
+
+    #[test]
+    fn text_is_never_interpreted() {
+        assert_eq!(
+            parse_text(&t("  =HYPERLINK(\"http://x\",\"Acme\") ")),
+            Ok(Some("=HYPERLINK(\"http://x\",\"Acme\")".into()))
+        );
+        assert_eq!(parse_text(&t("+1 555")), Ok(Some("+1 555".into())));
+        // A customer id typed as a number in a workbook.
+        assert_eq!(parse_text(&n(1001.0)), Ok(Some("1001".into())));
+        assert_eq!(parse_text(&n(2.5)), Ok(Some("2.5".into())));
+        assert!(parse_text(&Cell::Error("#REF!".into())).is_err());
+    }
+}
