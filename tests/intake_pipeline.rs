@@ -34,8 +34,30 @@ fn good_rows_become_snapshots_with_typed_values() {
             "ARR",
         ],
         &[
-            &["1001", "Acme", "baseline", "2025-01-15", "91%", "$1,200", "live", "yes", "no", "14400"],
-            &["1001", "Acme", "Day 30", "2025-02-14", "0.5", "(300)", "cancelled", "anonymous", "x", "x"],
+            &[
+                "1001",
+                "Acme",
+                "baseline",
+                "2025-01-15",
+                "91%",
+                "$1,200",
+                "live",
+                "yes",
+                "no",
+                "14400",
+            ],
+            &[
+                "1001",
+                "Acme",
+                "Day 30",
+                "2025-02-14",
+                "0.5",
+                "(300)",
+                "cancelled",
+                "anonymous",
+                "x",
+                "x",
+            ],
         ],
     );
     let intake = read(vec![t]);
@@ -66,7 +88,11 @@ fn good_rows_become_snapshots_with_typed_values() {
     assert_eq!(f.unknown_columns, vec!["ARR".to_string()]);
     assert_eq!(f.encoding.as_deref(), Some("UTF-8"));
     assert_eq!(f.delimiter, Some(','));
-    assert!(intake.ledger.issues.is_empty(), "{:?}", intake.ledger.issues);
+    assert!(
+        intake.ledger.issues.is_empty(),
+        "{:?}",
+        intake.ledger.issues
+    );
 }
 
 #[test]
@@ -102,23 +128,45 @@ fn rows_missing_a_key_field_are_rejected_with_file_row_column_value() {
     assert_eq!(rejected.len(), 5);
     assert_eq!(
         rejected[0],
-        (3, Some("Account ID"), Some(""), "missing: customer_id is required")
+        (
+            3,
+            Some("Account ID"),
+            Some(""),
+            "missing: customer_id is required"
+        )
     );
     assert_eq!(rejected[1].0, 4);
     assert_eq!(rejected[1].1, Some("Stage"));
     assert_eq!(rejected[1].2, Some("day thirty"));
-    assert!(rejected[1].3.starts_with("not a checkpoint"), "{}", rejected[1].3);
+    assert!(
+        rejected[1].3.starts_with("not a checkpoint"),
+        "{}",
+        rejected[1].3
+    );
     assert_eq!(rejected[2].0, 5);
     assert_eq!(rejected[2].2, Some("2025-02-30"));
     assert!(rejected[2].3.starts_with("not a date"), "{}", rejected[2].3);
     assert_eq!(
         rejected[3],
-        (6, Some("Date"), Some(""), "missing: snapshot_date is required")
+        (
+            6,
+            Some("Date"),
+            Some(""),
+            "missing: snapshot_date is required"
+        )
     );
     // Every failing key field is named, in one issue for the row.
     assert_eq!(rejected[4].0, 7);
-    assert!(rejected[4].3.contains("also Stage \"week 2\""), "{}", rejected[4].3);
-    assert!(rejected[4].3.contains("also Date \"soon\""), "{}", rejected[4].3);
+    assert!(
+        rejected[4].3.contains("also Stage \"week 2\""),
+        "{}",
+        rejected[4].3
+    );
+    assert!(
+        rejected[4].3.contains("also Date \"soon\""),
+        "{}",
+        rejected[4].3
+    );
     // The id is given where it was read.
     assert_eq!(intake.ledger.issues[1].customer_id.as_deref(), Some("2"));
     let tally = intake.ledger.files[0].tally;
@@ -137,7 +185,15 @@ fn rows_missing_a_key_field_are_rejected_with_file_row_column_value() {
 fn bad_optional_cells_are_warnings_and_the_row_is_kept() {
     let t = csv(
         "a.csv",
-        &["customer_id", "checkpoint", "snapshot_date", "nps", "csat", "support_tickets", "mrr"],
+        &[
+            "customer_id",
+            "checkpoint",
+            "snapshot_date",
+            "nps",
+            "csat",
+            "support_tickets",
+            "mrr",
+        ],
         &[&["1", "0", "2025-01-01", "11", "4", "-2", "12,5"]],
     );
     let intake = read(vec![t]);
@@ -189,8 +245,14 @@ fn ragged_rows_are_warned_about_and_read_as_far_as_they_go() {
     assert_eq!(
         reasons,
         vec![
-            (2, "row has 3 fields, the header has 6; the missing fields are read as empty"),
-            (3, "row has 7 fields, the header has 6; the extra fields are ignored"),
+            (
+                2,
+                "row has 3 fields, the header has 6; the missing fields are read as empty"
+            ),
+            (
+                3,
+                "row has 7 fields, the header has 6; the extra fields are ignored"
+            ),
         ]
     );
 }
@@ -200,7 +262,11 @@ fn blank_rows_are_not_rows() {
     let t = csv(
         "a.csv",
         &HEADERS,
-        &[&["1", "0", "2025-01-01"], &["", "", "", "", "", ""], &[" ", ""]],
+        &[
+            &["1", "0", "2025-01-01"],
+            &["", "", "", "", "", ""],
+            &[" ", ""],
+        ],
     );
     let intake = read(vec![t]);
     assert_eq!(intake.ledger.files[0].tally.rows_read, 1);
@@ -215,9 +281,18 @@ fn a_missing_required_column_names_it_the_headers_and_the_aliases() {
         &ProgressBar::hidden(),
     )
     .unwrap_err();
-    assert!(matches!(err, IntakeError::MissingColumn { column: "checkpoint", .. }));
+    assert!(matches!(
+        err,
+        IntakeError::MissingColumn {
+            column: "checkpoint",
+            ..
+        }
+    ));
     let msg = err.to_string();
-    assert!(msg.starts_with("export.csv: required column \"checkpoint\" not found"), "{msg}");
+    assert!(
+        msg.starts_with("export.csv: required column \"checkpoint\" not found"),
+        "{msg}"
+    );
     assert!(msg.contains("\"Account ID\", \"Date\", \"NPS\""), "{msg}");
     assert!(msg.contains("\"days_since_go_live\""), "{msg}");
 }
@@ -235,7 +310,10 @@ fn a_second_column_for_the_same_field_is_ignored_with_a_warning() {
     assert_eq!(i.row, Some(RowRef { file: 0, row: 1 }));
     assert_eq!(i.column.as_deref(), Some("Account ID"));
     assert_eq!(i.severity, Severity::Warning);
-    assert_eq!(i.reason, "a second column for customer_id; the first one is used");
+    assert_eq!(
+        i.reason,
+        "a second column for customer_id; the first one is used"
+    );
 }
 
 /// `n` rows dated `01/02/2025` then one `last` date: the deciding value comes
@@ -252,13 +330,20 @@ fn slash_table(n: usize, last: &str) -> Table {
 fn slash_dates_are_decided_by_the_whole_column() {
     let intake = read(vec![slash_table(40_000, "31/03/2025")]);
     // 31/03/2025 on line 40,002 makes the column day-first: 01/02 is 1 February.
-    assert!(intake.snapshots[..40_000].iter().all(|s| s.date == d(2025, 2, 1)));
+    assert!(
+        intake.snapshots[..40_000]
+            .iter()
+            .all(|s| s.date == d(2025, 2, 1))
+    );
     assert_eq!(intake.snapshots[40_000].date, d(2025, 3, 31));
     let decision = &intake.ledger.files[0].date_decisions[0];
     assert_eq!(decision.column, "date");
     assert_eq!(decision.format, "day-first");
     assert!(!decision.ambiguous);
-    assert_eq!(decision.reason, "a first field above 12 (31/03/2025, line 40002)");
+    assert_eq!(
+        decision.reason,
+        "a first field above 12 (31/03/2025, line 40002)"
+    );
 }
 
 #[test]
@@ -301,7 +386,10 @@ fn a_slash_date_impossible_in_the_columns_order_rejects_its_row() {
     assert_eq!(i.severity, Severity::Rejected);
     assert_eq!(i.row, Some(RowRef { file: 0, row: 4 }));
     assert_eq!(i.value.as_deref(), Some("03/31/2025"));
-    assert_eq!(i.reason, "not a date when read day-first, the order of this column");
+    assert_eq!(
+        i.reason,
+        "not a date when read day-first, the order of this column"
+    );
     assert_eq!(
         intake.ledger.files[0].tally,
         Tally {
@@ -345,8 +433,14 @@ fn later_inputs_override_earlier_ones() {
     assert_eq!(
         superseded,
         vec![
-            (3, "superseded by feb.csv 2 (same customer_id and checkpoint 30)"),
-            (4, "superseded by feb.csv 2 (same customer_id and checkpoint 30)"),
+            (
+                3,
+                "superseded by feb.csv 2 (same customer_id and checkpoint 30)"
+            ),
+            (
+                4,
+                "superseded by feb.csv 2 (same customer_id and checkpoint 30)"
+            ),
         ]
     );
     // jan.csv: 3 read = 1 accepted + 2 superseded; feb.csv: 1 accepted.
@@ -376,11 +470,23 @@ fn typed_workbook_cells() {
         ],
         // 45658 is 2025-01-01 in Excel's 1900 date system.
         vec![num(1002.0), num(0.0), num(45658.0), num(12.0), Cell::Empty],
-        vec![num(1003.0), num(30.5), Cell::DateTime(date), Cell::Empty, Cell::Empty],
+        vec![
+            num(1003.0),
+            num(30.5),
+            Cell::DateTime(date),
+            Cell::Empty,
+            Cell::Empty,
+        ],
     ];
     let mut t = table(
         "book.xlsx",
-        &["customer_id", "checkpoint", "snapshot_date", "error_rate_pct", "testimonial_collected"],
+        &[
+            "customer_id",
+            "checkpoint",
+            "snapshot_date",
+            "error_rate_pct",
+            "testimonial_collected",
+        ],
         rows,
     );
     t.sheet = Some("Export".into());

@@ -13,11 +13,21 @@ use proptest::prelude::*;
 #[derive(Clone, Debug)]
 enum Row {
     /// A good row; `date` picks an ISO date or a slash date of some kind.
-    Good { id: u8, cp: u8, date: u8 },
+    Good {
+        id: u8,
+        cp: u8,
+        date: u8,
+    },
     /// A good row with an out-of-range NPS: a warning, still accepted.
-    BadNps { id: u8, cp: u8 },
+    BadNps {
+        id: u8,
+        cp: u8,
+    },
     /// A good row with fewer fields than the header.
-    Short { id: u8, cp: u8 },
+    Short {
+        id: u8,
+        cp: u8,
+    },
     BadId,
     BadCheckpoint,
     BadDate,
@@ -56,7 +66,11 @@ fn cells(r: &Row) -> Vec<String> {
             s("2025-01-01"),
             s("11"),
         ],
-        Row::Short { id, cp } => vec![format!("c{id}"), s(CHECKPOINTS[*cp as usize]), s("2025-01-01")],
+        Row::Short { id, cp } => vec![
+            format!("c{id}"),
+            s(CHECKPOINTS[*cp as usize]),
+            s("2025-01-01"),
+        ],
         Row::BadId => vec![s(""), s("30"), s("2025-01-01"), s("9")],
         Row::BadCheckpoint => vec![s("c1"), s("-30"), s("2025-01-01"), s("9")],
         Row::BadDate => vec![s("c1"), s("30"), s("2025-02-30"), s("9")],

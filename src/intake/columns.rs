@@ -27,7 +27,10 @@ pub enum Kind {
     /// Percent points, 0–100.
     Percent,
     /// A survey score with its valid range.
-    Score { min: f64, max: f64 },
+    Score {
+        min: f64,
+        max: f64,
+    },
     Status,
     Bool,
     Consent,
@@ -142,13 +145,25 @@ pub static COLUMNS: &[ColumnSpec] = &[
         "customer_name",
         Field::CustomerName,
         Kind::Text,
-        &["account_name", "company_name", "company", "client_name", "name"],
+        &[
+            "account_name",
+            "company_name",
+            "company",
+            "client_name",
+            "name",
+        ],
     ),
     col(
         "segment",
         Field::Segment,
         Kind::Text,
-        &["tier", "plan", "customer_segment", "account_segment", "account_tier"],
+        &[
+            "tier",
+            "plan",
+            "customer_segment",
+            "account_segment",
+            "account_tier",
+        ],
     ),
     col(
         "implementation_cost",
@@ -166,7 +181,11 @@ pub static COLUMNS: &[ColumnSpec] = &[
         "api_calls",
         M(Metric::ApiCalls),
         Kind::Count,
-        &["monthly_api_calls", "api_call_volume", "api_calls_per_month"],
+        &[
+            "monthly_api_calls",
+            "api_call_volume",
+            "api_calls_per_month",
+        ],
     ),
     col(
         "latency_ms",
@@ -540,7 +559,10 @@ mod tests {
         let map = ColumnMap::new(&headers);
         assert_eq!(map.get(Field::CustomerId).unwrap().index, 0);
         assert_eq!(map.get(Field::CustomerId).unwrap().header, "Account ID");
-        assert_eq!(map.duplicates, vec![(1, "customer_id".into(), "customer_id")]);
+        assert_eq!(
+            map.duplicates,
+            vec![(1, "customer_id".into(), "customer_id")]
+        );
         assert_eq!(map.unknown, vec!["ARR".to_string()]);
         assert!(map.missing_required().is_none());
     }
@@ -556,7 +578,11 @@ mod tests {
     fn header_detection_needs_two_known_columns_one_required() {
         let row = |cells: &[&str]| cells.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert!(looks_like_header(&row(&["Account ID", "Stage", "x"])));
-        assert!(!looks_like_header(&row(&["Customer success export", "", ""])));
+        assert!(!looks_like_header(&row(&[
+            "Customer success export",
+            "",
+            ""
+        ])));
         // Two known but optional columns: a title like "Name / Tier" is not a header.
         assert!(!looks_like_header(&row(&["Name", "Tier"])));
         assert!(!looks_like_header(&row(&["customer_id"])));

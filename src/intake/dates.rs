@@ -121,7 +121,10 @@ fn looks_like_time(rest: &str) -> bool {
 fn numeric_date(s: &str) -> Option<Result<DateValue, String>> {
     let sep = s.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
     let fields: Vec<&str> = s.split(sep).collect();
-    if fields.len() != 3 || !fields.iter().all(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+    if fields.len() != 3
+        || !fields
+            .iter()
+            .all(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
     {
         return None;
     }
@@ -130,7 +133,11 @@ fn numeric_date(s: &str) -> Option<Result<DateValue, String>> {
     let no_such_day = || Err(format!("not a date: {s} is no day of the calendar"));
     if fields[0].len() == 4 {
         // Year first: ISO order, whatever the separator.
-        return Some(ymd(a as i32, b, c).map(DateValue::Known).map_or_else(no_such_day, Ok));
+        return Some(
+            ymd(a as i32, b, c)
+                .map(DateValue::Known)
+                .map_or_else(no_such_day, Ok),
+        );
     }
     let year = match fields[2].len() {
         4 => c as i32,
@@ -142,7 +149,11 @@ fn numeric_date(s: &str) -> Option<Result<DateValue, String>> {
     }
     if sep == '.' {
         // Dotted dates are written day-first wherever they are used.
-        return Some(ymd(year, b, a).map(DateValue::Known).map_or_else(no_such_day, Ok));
+        return Some(
+            ymd(year, b, a)
+                .map(DateValue::Known)
+                .map_or_else(no_such_day, Ok),
+        );
     }
     let slash = SlashDate {
         first: a,
@@ -151,7 +162,9 @@ fn numeric_date(s: &str) -> Option<Result<DateValue, String>> {
     };
     Some(match slash.fits() {
         Some(_) => Ok(DateValue::Slash(slash)),
-        None => Err(format!("not a date: {s} is no day of the calendar in either order")),
+        None => Err(format!(
+            "not a date: {s} is no day of the calendar in either order"
+        )),
     })
 }
 
@@ -160,7 +173,11 @@ fn ymd(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
 }
 
 fn two_digit_year(yy: u32) -> i32 {
-    if yy < 70 { 2000 + yy as i32 } else { 1900 + yy as i32 }
+    if yy < 70 {
+        2000 + yy as i32
+    } else {
+        1900 + yy as i32
+    }
 }
 
 fn named_month(text: &str) -> Option<NaiveDate> {
@@ -276,7 +293,10 @@ pub fn decide(
         }
         (None, None) => (
             default,
-            format!("ambiguous: no value has a field above 12; read {}", fallback),
+            format!(
+                "ambiguous: no value has a field above 12; read {}",
+                fallback
+            ),
             true,
         ),
     };
@@ -347,7 +367,10 @@ mod tests {
         assert_eq!(s.read(DateOrder::DayFirst), Some(d(2025, 4, 3)));
         assert_eq!(slash("31/03/2025").fits(), Some(Fits::DayFirstOnly));
         assert_eq!(slash("03/31/2025").fits(), Some(Fits::MonthFirstOnly));
-        assert_eq!(slash("03/31/2025 10:00 AM").fits(), Some(Fits::MonthFirstOnly));
+        assert_eq!(
+            slash("03/31/2025 10:00 AM").fits(),
+            Some(Fits::MonthFirstOnly)
+        );
         assert_eq!(slash("3-31-2025").fits(), Some(Fits::MonthFirstOnly));
         // Two-digit years: 20yy below 70, 19yy from 70.
         assert_eq!(slash("3/4/25").year, 2025);
@@ -389,7 +412,10 @@ mod tests {
             value: 45747.5,
             percent: false,
         };
-        assert_eq!(parse_date(&serial), Ok(Some(DateValue::Known(d(2025, 3, 31)))));
+        assert_eq!(
+            parse_date(&serial),
+            Ok(Some(DateValue::Known(d(2025, 3, 31))))
+        );
         assert_eq!(excel_serial(45658.0), Ok(d(2025, 1, 1)));
         assert_eq!(excel_serial(1.0), Ok(d(1900, 1, 1)));
         assert_eq!(excel_serial(61.0), Ok(d(1900, 3, 1)));
@@ -435,7 +461,11 @@ mod tests {
         let (order, dec) = decide("date", &e, DateOrder::MonthFirst, line);
         assert_eq!(order, DateOrder::MonthFirst);
         assert!(dec.ambiguous);
-        assert!(dec.reason.contains("--date-format month-first"), "{}", dec.reason);
+        assert!(
+            dec.reason.contains("--date-format month-first"),
+            "{}",
+            dec.reason
+        );
         let (order, _) = decide("date", &e, DateOrder::DayFirst, line);
         assert_eq!(order, DateOrder::DayFirst);
     }

@@ -125,8 +125,14 @@ mod tests {
         assert_eq!(
             reasons,
             vec![
-                (2, "superseded by f1.csv 2 (same customer_id and checkpoint 0)"),
-                (5, "superseded by f1.csv 2 (same customer_id and checkpoint 0)"),
+                (
+                    2,
+                    "superseded by f1.csv 2 (same customer_id and checkpoint 0)"
+                ),
+                (
+                    5,
+                    "superseded by f1.csv 2 (same customer_id and checkpoint 0)"
+                ),
             ]
         );
         // File 0: 4 read = 2 accepted + 2 superseded; file 1: 1 accepted.
@@ -156,7 +162,10 @@ mod tests {
             .iter()
             .map(|i| (i.row.unwrap().row, i.severity))
             .collect();
-        assert_eq!(left, vec![(3, Severity::Warning), (2, Severity::Superseded)]);
+        assert_eq!(
+            left,
+            vec![(3, Severity::Warning), (2, Severity::Superseded)]
+        );
     }
 
     #[test]
@@ -164,7 +173,10 @@ mod tests {
         let rows = vec![row("a", 0, 0, 2), row("a", 30, 0, 3)];
         let mut l = ledger(&[2]);
         let kept: Vec<RowRef> = dedupe(rows, &mut l).iter().map(|s| s.source).collect();
-        assert_eq!(kept, vec![RowRef { file: 0, row: 2 }, RowRef { file: 0, row: 3 }]);
+        assert_eq!(
+            kept,
+            vec![RowRef { file: 0, row: 2 }, RowRef { file: 0, row: 3 }]
+        );
         assert!(l.issues.is_empty());
     }
 }

@@ -81,7 +81,11 @@ pub fn read_inputs(
         looks_like_header: Some(columns::looks_like_header),
     };
     // Opened one at a time, so only one file is held open.
-    read_tables(paths.iter().map(|p| input::open(p, &read)), options, progress)
+    read_tables(
+        paths.iter().map(|p| input::open(p, &read)),
+        options,
+        progress,
+    )
 }
 
 /// The same as [`read_inputs`] for tables already opened (or built in memory).
@@ -226,12 +230,11 @@ fn resolve_slash_dates(
     let order = (evidence.slash_dates > 0).then(|| {
         let column = &parser.date_column().header;
         let sheet = source.sheet.clone();
-        let (order, decision) = dates::decide(column, evidence, options.date_order, |row| {
-            match &sheet {
+        let (order, decision) =
+            dates::decide(column, evidence, options.date_order, |row| match &sheet {
                 Some(s) => format!("{s}!{row}"),
                 None => format!("line {row}"),
-            }
-        });
+            });
         source.date_decisions.push(decision);
         order
     });

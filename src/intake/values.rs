@@ -81,7 +81,11 @@ pub fn parse_number_text(text: &str, decimal_comma: bool) -> Result<f64, String>
     if signs > 1 {
         return fail("more than one sign");
     }
-    let (decimal, group) = if decimal_comma { (',', '.') } else { ('.', ',') };
+    let (decimal, group) = if decimal_comma {
+        (',', '.')
+    } else {
+        ('.', ',')
+    };
     let (mantissa, exponent) = match t.find(['e', 'E']) {
         Some(i) => (&t[..i], Some(&t[i + 1..])),
         None => (t, None),
@@ -138,7 +142,11 @@ fn push_grouped_digits(int_part: &str, group: char, out: &mut String) -> bool {
     }
     let sep = int_part.chars().find(|&c| is_sep(c)).unwrap();
     for (i, g) in int_part.split(sep).enumerate() {
-        let ok_len = if i == 0 { (1..=3).contains(&g.len()) } else { g.len() == 3 };
+        let ok_len = if i == 0 {
+            (1..=3).contains(&g.len())
+        } else {
+            g.len() == 3
+        };
         if !ok_len || !g.bytes().all(|b| b.is_ascii_digit()) {
             return false;
         }
@@ -306,7 +314,10 @@ pub fn parse_checkpoint(cell: &Cell) -> Parsed<u32> {
 
 fn whole_days(value: f64) -> Result<u32, String> {
     if value < 0.0 {
-        Err(format!("{} is negative: a checkpoint counts days since go-live", format_number(value)))
+        Err(format!(
+            "{} is negative: a checkpoint counts days since go-live",
+            format_number(value)
+        ))
     } else if value.fract() != 0.0 || !value.is_finite() {
         Err(format!("{value} is not a whole number of days"))
     } else if value > u32::MAX as f64 {
@@ -395,7 +406,9 @@ mod tests {
 
     #[test]
     fn missing_spellings_are_missing_for_every_kind() {
-        for s in ["", "  ", "NA", "n/a", "N/A", "NULL", "null", "-", "—", "#N/A", "NaN"] {
+        for s in [
+            "", "  ", "NA", "n/a", "N/A", "NULL", "null", "-", "—", "#N/A", "NaN",
+        ] {
             assert_eq!(parse_money(&t(s), false), Ok(None), "{s:?}");
             assert_eq!(parse_checkpoint(&t(s)), Ok(None), "{s:?}");
             assert_eq!(parse_bool(&t(s)), Ok(None), "{s:?}");
@@ -445,7 +458,9 @@ mod tests {
     fn misplaced_separators_and_junk_are_errors_not_guesses() {
         let err = parse_money(&t("12,5"), false).unwrap_err();
         assert!(err.contains("--decimal-comma"), "{err}");
-        for s in ["1,23,456", "abc", "12abc", "$", "1.2.3", "--5", "1e", "inf", "NaN5", "1,234.5x"] {
+        for s in [
+            "1,23,456", "abc", "12abc", "$", "1.2.3", "--5", "1e", "inf", "NaN5", "1,234.5x",
+        ] {
             assert!(parse_money(&t(s), false).is_err(), "{s}");
         }
     }
@@ -566,7 +581,14 @@ mod tests {
         for s in ["active", "Customer", "LIVE", "renewed"] {
             assert_eq!(parse_status(&t(s)), Ok(Some(Status::Active)), "{s}");
         }
-        for s in ["churned", "Cancelled", "canceled", "lost", "Closed-Lost", "inactive"] {
+        for s in [
+            "churned",
+            "Cancelled",
+            "canceled",
+            "lost",
+            "Closed-Lost",
+            "inactive",
+        ] {
             assert_eq!(parse_status(&t(s)), Ok(Some(Status::Churned)), "{s}");
         }
         assert!(parse_status(&t("prospect")).is_err());

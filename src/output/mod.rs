@@ -1,3 +1,4 @@
 //! Output: the workbook, JSON and documents.
 
+pub mod validation;
 pub mod workbook;
