@@ -54,12 +54,14 @@ pub(super) fn dedupe(snapshots: Vec<Snapshot>, ledger: &mut Ledger) -> Vec<Snaps
         !(i.severity == Severity::Warning && i.row.is_some_and(|r| superseded.contains(&r)))
     });
     ledger.issues.extend(issues);
+    let mut snapshots = snapshots;
+    let mut index = 0;
+    snapshots.retain(|_| {
+        let keep = winners[index] == index;
+        index += 1;
+        keep
+    });
     snapshots
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| winners[*i] == *i)
-        .map(|(_, s)| s)
-        .collect()
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ use crate::portfolio::Snapshot;
 use columns::ColumnMap;
 use dates::SlashEvidence;
 use ledger::{DataIssue, Ledger, RowRef, Severity, SourceFile};
-use rows::{Kept, ParsedRow, RowParser};
+use rows::{ParsedRow, Pending, RowParser};
 
 /// Order of the fields in an ambiguous slash date.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -103,7 +103,12 @@ where
         let file = read_table(i as u32, table?, options, progress)?;
         ledger.files.push(file.source);
         ledger.issues.extend(file.issues);
-        snapshots.extend(file.kept);
+        if snapshots.is_empty() {
+            // No copy of the (usually only) file's rows.
+            snapshots = file.kept;
+        } else {
+            snapshots.extend(file.kept);
+        }
     }
     let snapshots = dedupe::dedupe(snapshots, &mut ledger);
     // Issues in the order of the rows they are about; a stable sort keeps a
@@ -160,7 +165,10 @@ fn read_table(
         })
         .collect();
 
-    let mut kept: Vec<Kept> = Vec::new();
+    // Snapshots go straight into their final vector; slash dates wait beside
+    // it (by index) until the column's order is known.
+    let mut kept: Vec<Snapshot> = Vec::new();
+    let mut pending: Vec<(usize, Pending)> = Vec::new();
     let mut evidence = SlashEvidence::default();
     let mut rows = table.rows;
     let mut next = read_batch(&mut rows)?;
@@ -188,18 +196,28 @@ fn read_table(
                 }
                 ParsedRow::Kept(k) => {
                     source.tally.rows_read += 1;
-                    if let Some(p) = &k.pending {
+                    issues.extend(k.warnings);
+                    if let Some(p) = k.pending {
                         let raw = p.raw.as_deref().unwrap_or_default();
                         evidence.record(p.date, raw, k.snapshot.source.row);
+                        pending.push((kept.len(), p));
                     }
-                    kept.push(k);
+                    kept.push(k.snapshot);
                 }
             }
         }
         next = following?;
     }
 
-    let kept = resolve_slash_dates(kept, &evidence, &parser, options, &mut source, &mut issues);
+    resolve_slash_dates(
+        &mut kept,
+        pending,
+        &evidence,
+        &parser,
+        options,
+        &mut source,
+        &mut issues,
+    );
     source.tally.accepted = kept.len() as u64;
     Ok(FileRead {
         source,
@@ -218,56 +236,52 @@ fn read_batch(
 /// pending rows, reject those that are no date in that order. Rejected rows
 /// lose their cell warnings: each rejected row is reported once.
 fn resolve_slash_dates(
-    kept: Vec<Kept>,
+    kept: &mut Vec<Snapshot>,
+    pending: Vec<(usize, Pending)>,
     evidence: &SlashEvidence,
     parser: &RowParser,
     options: &IntakeOptions,
     source: &mut SourceFile,
     issues: &mut Vec<DataIssue>,
-) -> Vec<Snapshot> {
+) {
+    if evidence.slash_dates == 0 {
+        return;
+    }
+    let column = &parser.date_column().header;
+    let sheet = source.sheet.clone();
+    let (order, decision) =
+        dates::decide(column, evidence, options.date_order, |row| match &sheet {
+            Some(s) => format!("{s}!{row}"),
+            None => format!("line {row}"),
+        });
+    source.date_decisions.push(decision);
+
     let mut rejected: HashSet<RowRef> = HashSet::new();
-    let mut out = Vec::with_capacity(kept.len());
-    let order = (evidence.slash_dates > 0).then(|| {
-        let column = &parser.date_column().header;
-        let sheet = source.sheet.clone();
-        let (order, decision) =
-            dates::decide(column, evidence, options.date_order, |row| match &sheet {
-                Some(s) => format!("{s}!{row}"),
-                None => format!("line {row}"),
-            });
-        source.date_decisions.push(decision);
-        order
-    });
-    for k in kept {
-        issues.extend(k.warnings);
-        let mut snapshot = k.snapshot;
-        if let (Some(p), Some(order)) = (k.pending, order) {
-            match p.date.read(order) {
-                Some(d) => snapshot.date = d,
-                None => {
-                    rejected.insert(snapshot.source);
-                    source.tally.rejected += 1;
-                    issues.push(DataIssue {
-                        row: Some(snapshot.source),
-                        customer_id: Some(snapshot.customer_id),
-                        column: Some(parser.date_column().header.clone()),
-                        value: p.raw.map(String::from),
-                        severity: Severity::Rejected,
-                        reason: format!(
-                            "not a date when read {}, the order of this column",
-                            dates::order_name(order)
-                        ),
-                    });
-                    continue;
-                }
+    for (index, p) in pending {
+        let snapshot = &mut kept[index];
+        match p.date.read(order) {
+            Some(d) => snapshot.date = d,
+            None => {
+                rejected.insert(snapshot.source);
+                issues.push(DataIssue {
+                    row: Some(snapshot.source),
+                    customer_id: Some(snapshot.customer_id.clone()),
+                    column: Some(column.clone()),
+                    value: p.raw.map(String::from),
+                    severity: Severity::Rejected,
+                    reason: format!(
+                        "not a date when read {}, the order of this column",
+                        dates::order_name(order)
+                    ),
+                });
             }
         }
-        out.push(snapshot);
     }
     if !rejected.is_empty() {
+        source.tally.rejected += rejected.len() as u64;
+        kept.retain(|s| !rejected.contains(&s.source));
         issues.retain(|i| {
             !(i.severity == Severity::Warning && i.row.is_some_and(|r| rejected.contains(&r)))
         });
     }
-    out
 }

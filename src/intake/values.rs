@@ -63,6 +63,11 @@ pub fn parse_text(cell: &Cell) -> Parsed<String> {
 pub fn parse_number_text(text: &str, decimal_comma: bool) -> Result<f64, String> {
     let fail = |why: &str| Err(format!("not a number: {why}"));
     let mut t = text.trim();
+    // Most cells are plain digits: read them without building a copy.
+    let plain = |b: u8| b.is_ascii_digit() || (b == b'.' && !decimal_comma);
+    if !t.is_empty() && t.bytes().all(plain) && t.bytes().any(|b| b.is_ascii_digit()) {
+        return t.parse::<f64>().or_else(|_| fail("unexpected characters"));
+    }
     let mut negative = false;
     if let Some(inner) = t.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
         negative = true;
