@@ -13,7 +13,8 @@ pub type Parsed<T> = Result<Option<T>, String>;
 pub fn is_missing(text: &str) -> bool {
     const MISSING: [&str; 9] = ["", "na", "n/a", "null", "-", "—", "–", "#n/a", "nan"];
     let t = text.trim();
-    MISSING.iter().any(|m| t.eq_ignore_ascii_case(m))
+    // Every spelling is at most 4 bytes: most cells are out at once.
+    t.len() <= 4 && MISSING.iter().any(|m| t.eq_ignore_ascii_case(m))
 }
 
 /// Text of a cell, or the missing/unreadable verdict shared by every kind.
@@ -279,19 +280,25 @@ pub fn parse_checkpoint(cell: &Cell) -> Parsed<u32> {
             "{text} is negative: a checkpoint counts days since go-live"
         ));
     }
-    let squashed: String = text
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '_' | '-'))
-        .flat_map(char::to_lowercase)
-        .collect();
-    if matches!(squashed.as_str(), "baseline" | "golive" | "day0") {
-        return Ok(Some(0));
-    }
     let bad = || {
         "not a checkpoint: expected baseline, a number of days (30, day 30, 30d, d30, 30 days) or month 3"
             .to_string()
     };
-    let s = squashed.as_str();
+    // Lowercase without spaces, `_` or `-`, on the stack: every accepted
+    // spelling is short ASCII, and this runs once per row.
+    let mut buf = [0u8; 24];
+    let mut len = 0;
+    for b in text.bytes().filter(|b| !matches!(b, b' ' | b'_' | b'-')) {
+        if len == buf.len() || !b.is_ascii() {
+            return Err(bad());
+        }
+        buf[len] = b.to_ascii_lowercase();
+        len += 1;
+    }
+    let s = std::str::from_utf8(&buf[..len]).expect("ASCII");
+    if matches!(s, "baseline" | "golive" | "day0") {
+        return Ok(Some(0));
+    }
     let (digits, days_per_unit) = if let Some(n) = s.strip_prefix("month") {
         (n, 30)
     } else if let Some(n) = s.strip_suffix("months").or_else(|| s.strip_suffix("month")) {
@@ -332,27 +339,36 @@ fn whole_days(value: f64) -> Result<u32, String> {
     }
 }
 
-/// Lowercase with `_`/`-` as spaces, for matching words.
-fn words(text: &str) -> String {
-    text.trim()
-        .chars()
-        .map(|c| if c == '_' || c == '-' { ' ' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Whether `text` is one of `words`, ignoring case, surrounding spaces, and
+/// treating `_`, `-` and runs of spaces alike (`Closed-Lost` = `closed lost`).
+/// Compares without allocating: it runs for every row.
+fn is_one_of(text: &str, words: &[&str]) -> bool {
+    fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+        let mut gap = false;
+        s.trim()
+            .chars()
+            .filter_map(move |c| {
+                if c == ' ' || c == '_' || c == '-' {
+                    let first = !gap;
+                    gap = true;
+                    first.then_some(' ')
+                } else {
+                    gap = false;
+                    Some(c)
+                }
+            })
+            .flat_map(char::to_lowercase)
+    }
+    words.iter().any(|w| folded(text).eq(w.chars()))
 }
 
 /// true/false, yes/no, y/n, t/f, 1/0, and `x` for a ticked box.
 pub fn parse_bool(cell: &Cell) -> Parsed<bool> {
     match text_of(cell)? {
         None => Ok(None),
-        Some(Ok(s)) => match words(s).as_str() {
-            "true" | "yes" | "y" | "t" | "1" | "x" => Ok(Some(true)),
-            "false" | "no" | "n" | "f" | "0" => Ok(Some(false)),
-            _ => Err("not a yes/no value: expected true/false, yes/no, y/n, 1/0 or x".into()),
-        },
+        Some(Ok(s)) if is_one_of(s, &["true", "yes", "y", "t", "1", "x"]) => Ok(Some(true)),
+        Some(Ok(s)) if is_one_of(s, &["false", "no", "n", "f", "0"]) => Ok(Some(false)),
+        Some(Ok(_)) => Err("not a yes/no value: expected true/false, yes/no, y/n, 1/0 or x".into()),
         Some(Err(Cell::Bool(b))) => Ok(Some(*b)),
         Some(Err(Cell::Number { value, .. })) if *value == 1.0 => Ok(Some(true)),
         Some(Err(Cell::Number { value, .. })) if *value == 0.0 => Ok(Some(false)),
@@ -365,33 +381,56 @@ pub fn parse_bool(cell: &Cell) -> Parsed<bool> {
 pub fn parse_consent(cell: &Cell) -> Parsed<Consent> {
     let text = match text_of(cell)? {
         None => return Ok(None),
-        Some(Ok(s)) => words(s),
+        Some(Ok(s)) => s,
         Some(Err(Cell::Bool(true))) => return Ok(Some(Consent::Public)),
         Some(Err(Cell::Bool(false))) => return Ok(Some(Consent::None)),
         Some(Err(other)) => return Err(format!("not a consent: {}", other.display())),
     };
-    match text.as_str() {
-        "public" | "yes" | "y" | "true" | "named" => Ok(Some(Consent::Public)),
-        "anonymous" | "anonymized" | "anonymised" | "anon" => Ok(Some(Consent::Anonymous)),
-        "none" | "no" | "n" | "false" | "declined" => Ok(Some(Consent::None)),
-        _ => Err("not a consent: expected public, anonymous or none".into()),
+    if is_one_of(text, &["public", "yes", "y", "true", "named"]) {
+        Ok(Some(Consent::Public))
+    } else if is_one_of(text, &["anonymous", "anonymized", "anonymised", "anon"]) {
+        Ok(Some(Consent::Anonymous))
+    } else if is_one_of(text, &["none", "no", "n", "false", "declined"]) {
+        Ok(Some(Consent::None))
+    } else {
+        Err("not a consent: expected public, anonymous or none".into())
     }
 }
+
+const ACTIVE: [&str; 7] = [
+    "active",
+    "customer",
+    "live",
+    "renewed",
+    "current",
+    "onboarding",
+    "at risk",
+];
+const CHURNED: [&str; 9] = [
+    "churned",
+    "churn",
+    "cancelled",
+    "canceled",
+    "lost",
+    "closed lost",
+    "inactive",
+    "terminated",
+    "former customer",
+];
 
 /// active/churned and the CRM words for them.
 pub fn parse_status(cell: &Cell) -> Parsed<Status> {
     let text = match text_of(cell)? {
         None => return Ok(None),
-        Some(Ok(s)) => words(s),
+        Some(Ok(s)) => s,
         Some(Err(other)) => return Err(format!("not a status: {}", other.display())),
     };
-    match text.as_str() {
-        "active" | "customer" | "live" | "renewed" | "current" | "onboarding" | "at risk" => {
-            Ok(Some(Status::Active))
-        }
-        "churned" | "churn" | "cancelled" | "canceled" | "lost" | "closed lost" | "inactive"
-        | "terminated" | "former customer" => Ok(Some(Status::Churned)),
-        _ => Err("not a status: expected active or churned (or customer, live, renewed, cancelled, lost, inactive)".into()),
+    if is_one_of(text, &ACTIVE) {
+        Ok(Some(Status::Active))
+    } else if is_one_of(text, &CHURNED) {
+        Ok(Some(Status::Churned))
+    } else {
+        Err("not a status: expected active or churned (or customer, live, renewed, cancelled, lost, inactive)".into())
     }
 }
 
@@ -583,7 +622,14 @@ mod tests {
 
     #[test]
     fn status_words() {
-        for s in ["active", "Customer", "LIVE", "renewed"] {
+        for s in [
+            "active",
+            "Customer",
+            "LIVE",
+            "renewed",
+            " at_risk ",
+            "At  Risk",
+        ] {
             assert_eq!(parse_status(&t(s)), Ok(Some(Status::Active)), "{s}");
         }
         for s in [
@@ -597,6 +643,8 @@ mod tests {
             assert_eq!(parse_status(&t(s)), Ok(Some(Status::Churned)), "{s}");
         }
         assert!(parse_status(&t("prospect")).is_err());
+        assert!(parse_status(&t("closedlost")).is_err());
+        assert!(parse_status(&t("active customer")).is_err());
     }
 
     #[test]
