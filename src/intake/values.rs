@@ -11,8 +11,11 @@ pub type Parsed<T> = Result<Option<T>, String>;
 /// The spellings of "no value" (SPEC 2.3), plus `#N/A` and `NaN`, which Excel
 /// and pandas write for missing values.
 pub fn is_missing(text: &str) -> bool {
+    is_missing_trimmed(text.trim())
+}
+
+fn is_missing_trimmed(t: &str) -> bool {
     const MISSING: [&str; 9] = ["", "na", "n/a", "null", "-", "—", "–", "#n/a", "nan"];
-    let t = text.trim();
     // Every spelling is at most 4 bytes: most cells are out at once.
     t.len() <= 4 && MISSING.iter().any(|m| t.eq_ignore_ascii_case(m))
 }
@@ -22,8 +25,10 @@ pub fn is_missing(text: &str) -> bool {
 fn text_of(cell: &Cell) -> Result<Option<Result<&str, &Cell>>, String> {
     match cell {
         Cell::Empty => Ok(None),
-        Cell::Text(s) if is_missing(s) => Ok(None),
-        Cell::Text(s) => Ok(Some(Ok(s.trim()))),
+        Cell::Text(s) => {
+            let t = s.trim();
+            Ok((!is_missing_trimmed(t)).then_some(Ok(t)))
+        }
         Cell::Error(e) if is_missing(e) => Ok(None),
         Cell::Error(e) => Err(format!("spreadsheet error {e}")),
         other => Ok(Some(Err(other))),
