@@ -534,3 +534,37 @@ fn a_read_error_in_the_middle_of_a_file_is_fatal() {
     .unwrap_err();
     assert_eq!(err.to_string(), "a.csv: line 3: unterminated quote");
 }
+
+#[test]
+fn a_customer_without_a_baseline_is_noted_once() {
+    let t = csv(
+        "a.csv",
+        &["id", "checkpoint", "date"],
+        &[
+            &["a", "0", "2025-01-01"],
+            &["b", "60", "2025-03-01"],
+            &["b", "30", "2025-02-01"],
+            &["c", "", "2025-01-01"],
+        ],
+    );
+    let intake = read(vec![t]);
+    // a has a baseline; b does not (its first checkpoint, 30, is on line 4);
+    // c's only row is rejected, so c is no customer at all.
+    let notes: Vec<_> = intake
+        .ledger
+        .issues
+        .iter()
+        .filter(|i| i.row.is_none())
+        .collect();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].customer_id.as_deref(), Some("b"));
+    assert_eq!(notes[0].severity, Severity::Warning);
+    assert_eq!(
+        notes[0].reason,
+        "no baseline: no row with checkpoint 0 (the first is checkpoint 30, a.csv 4); \
+         its rows are kept but have no deltas and no ROI"
+    );
+    // Notes about customers come after the issues about rows.
+    assert!(intake.ledger.issues.last().unwrap().row.is_none());
+    assert_eq!(intake.ledger.issues.len(), 2);
+}

@@ -160,10 +160,22 @@ proptest! {
             prop_assert_eq!(seen.get(r).copied(), want, "row {:?}", r);
         }
         prop_assert_eq!(seen.len(), rejected.len() + superseded.len());
-        // Warnings only for accepted rows.
+        // Row warnings only for accepted rows; a "no baseline" note for each
+        // customer whose accepted rows have no checkpoint 0.
+        let mut noted: Vec<&str> = Vec::new();
         for issue in intake.ledger.issues.iter().filter(|i| i.severity == Severity::Warning) {
-            prop_assert!(accepted.contains(&issue.row.unwrap()));
+            match issue.row {
+                Some(r) => prop_assert!(accepted.contains(&r)),
+                None => noted.push(issue.customer_id.as_deref().unwrap()),
+            }
         }
+        noted.sort();
+        let mut without_baseline: Vec<String> = (0..4u8)
+            .filter(|id| winner.keys().any(|k| k.0 == *id) && !winner.contains_key(&(*id, 0)))
+            .map(|id| format!("c{id}"))
+            .collect();
+        without_baseline.sort();
+        prop_assert_eq!(noted, without_baseline.iter().map(String::as_str).collect::<Vec<_>>());
         for (f, file) in intake.ledger.files.iter().enumerate() {
             let t = file.tally;
             prop_assert!(t.balances(), "{:?}", t);

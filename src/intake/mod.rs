@@ -8,7 +8,7 @@ pub mod ledger;
 mod rows;
 pub mod values;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use indicatif::ProgressBar;
@@ -111,10 +111,61 @@ where
         }
     }
     let snapshots = dedupe::dedupe(snapshots, &mut ledger);
-    // Issues in the order of the rows they are about; a stable sort keeps a
-    // row's own issues in column order.
-    ledger.issues.sort_by_key(|i| (i.row, i.severity));
+    note_missing_baselines(&snapshots, &mut ledger);
+    // Issues in the order of the rows they are about, notes about customers
+    // last; a stable sort keeps a row's own issues in column order.
+    ledger
+        .issues
+        .sort_by_key(|i| (i.row.is_none(), i.row, i.severity));
     Ok(Intake { snapshots, ledger })
+}
+
+/// Reason of the note for a customer without a baseline row; the report
+/// recognises intake's notes by this start and does not add its own.
+pub const NO_BASELINE: &str = "no baseline";
+
+/// A customer without a baseline row keeps its rows but has no deltas and no
+/// ROI (SPEC 3): one warning per customer, about the customer, not a row.
+fn note_missing_baselines(snapshots: &[Snapshot], ledger: &mut Ledger) {
+    let with_baseline: HashSet<&str> = snapshots
+        .iter()
+        .filter(|s| s.is_baseline())
+        .map(|s| s.customer_id.as_str())
+        .collect();
+    // The first row of each customer without one: its lowest checkpoint.
+    let mut first: Vec<&Snapshot> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for s in snapshots {
+        let id = s.customer_id.as_str();
+        if with_baseline.contains(id) {
+            continue;
+        }
+        match index.get(id) {
+            Some(&i) if first[i].checkpoint <= s.checkpoint => {}
+            Some(&i) => first[i] = s,
+            None => {
+                index.insert(id, first.len());
+                first.push(s);
+            }
+        }
+    }
+    let notes: Vec<DataIssue> = first
+        .iter()
+        .map(|s| DataIssue {
+            row: None,
+            customer_id: Some(s.customer_id.clone()),
+            column: None,
+            value: None,
+            severity: Severity::Warning,
+            reason: format!(
+                "{NO_BASELINE}: no row with checkpoint 0 (the first is checkpoint {}, {}); \
+                 its rows are kept but have no deltas and no ROI",
+                s.checkpoint,
+                ledger.locate(s.source)
+            ),
+        })
+        .collect();
+    ledger.issues.extend(notes);
 }
 
 /// One file's rows, dates resolved, before duplicates across files are known.

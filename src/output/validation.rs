@@ -8,10 +8,10 @@ use serde::Serialize;
 use crate::intake::ledger::{DataIssue, Ledger, Severity, SourceFile, Tally};
 
 /// Issues in the order they are printed: rejected, superseded, warnings;
-/// within each, in row order.
+/// within each, in row order, then notes about customers ("no baseline").
 fn ordered(ledger: &Ledger) -> Vec<&DataIssue> {
     let mut issues: Vec<&DataIssue> = ledger.issues.iter().collect();
-    issues.sort_by_key(|i| (i.severity, i.row));
+    issues.sort_by_key(|i| (i.severity, i.row.is_none(), i.row));
     issues
 }
 
@@ -251,6 +251,14 @@ mod tests {
             ],
             issues: vec![
                 DataIssue {
+                    row: None,
+                    customer_id: Some("9".into()),
+                    column: None,
+                    value: None,
+                    severity: Severity::Warning,
+                    reason: "no baseline: no row with checkpoint 0".into(),
+                },
+                DataIssue {
                     row: Some(RowRef { file: 1, row: 4 }),
                     customer_id: Some("7".into()),
                     column: Some("NPS".into()),
@@ -294,10 +302,11 @@ Rejected rows (1):
 Superseded rows (1):
   a.csv 2: superseded by b.xlsx Export!4 (same customer_id and checkpoint 0)
 
-Warnings (1):
+Warnings (2):
   b.xlsx Export!4 NPS \"11\": 11 is outside 0–10; treated as missing
+  customer 9: no baseline: no row with checkpoint 0
 
-Total: 2 files, rows read 4, accepted 2, superseded 1, rejected 1; 1 warning
+Total: 2 files, rows read 4, accepted 2, superseded 1, rejected 1; 2 warnings
 ";
         assert_eq!(text, expected);
     }
@@ -306,7 +315,7 @@ Total: 2 files, rows read 4, accepted 2, superseded 1, rejected 1; 1 warning
     fn quiet_text_leaves_out_the_issues() {
         let text = render_text(&ledger(), true);
         assert!(!text.contains("Rejected rows"));
-        assert!(text.ends_with("rejected 1; 1 warning\n"));
+        assert!(text.ends_with("rejected 1; 2 warnings\n"));
     }
 
     #[test]
@@ -323,6 +332,9 @@ Total: 2 files, rows read 4, accepted 2, superseded 1, rejected 1; 1 warning
         assert_eq!(v["issues"][2]["file"], "b.xlsx");
         assert_eq!(v["issues"][2]["value"], "11");
         assert_eq!(v["issues"][2]["customer_id"], "7");
+        assert_eq!(v["issues"][3]["file"], serde_json::Value::Null);
+        assert_eq!(v["issues"][3]["row"], serde_json::Value::Null);
+        assert_eq!(v["issues"][3]["customer_id"], "9");
         assert_eq!(v["totals"]["rows_read"], 4);
         assert_eq!(v["totals"]["accepted"], 2);
         let keys: Vec<&str> = v["issues"][0]
