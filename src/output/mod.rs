@@ -2,4 +2,5 @@
 
 pub mod roi_json;
 pub mod roi_table;
+pub mod validation;
 pub mod workbook;
