@@ -15,7 +15,7 @@ work=${2:-target/bench-report}
 mkdir -p "$work"
 
 cargo build --release --quiet
-csf=target/release/csf
+csf=${CARGO_TARGET_DIR:-target}/release/csf
 input="$work/export-$customers.csv"
 
 if [[ ! -s "$input" ]]; then
