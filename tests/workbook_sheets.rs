@@ -765,3 +765,23 @@ fn headers_are_bold_and_values_carry_their_number_formats() {
     assert_eq!(format(2, col(&g, 0, "Starting MRR")), "$#,##0");
     assert_eq!(format(2, col(&g, 0, "Active customers")), "#,##0");
 }
+
+#[test]
+fn the_bytes_do_not_depend_on_the_thread_count() {
+    // Customers and Checkpoints are written side by side when the pool has
+    // two threads; formats are registered beforehand so nothing depends on
+    // which thread went first.
+    let f = customers_fixture();
+    let bytes_with = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        let (_dir, path) = pool.install(|| write(&f, &WorkbookOptions::default()));
+        std::fs::read(path).unwrap()
+    };
+    let one = bytes_with(1);
+    for _ in 0..3 {
+        assert!(bytes_with(2) == one, "2 threads wrote other bytes than 1");
+    }
+}

@@ -2,9 +2,9 @@
 //! the options of the run, and what each figure means in plain words, so a
 //! reader can audit any number without the source code.
 
-use rust_xlsxwriter::Workbook;
+use rust_xlsxwriter::{Workbook, Worksheet};
 
-use super::columns::{Column, Layout, SheetWriter};
+use super::columns::{Column, Layout, Pages, SheetWriter};
 use super::formats::{Formats, Kind};
 use super::periods::{FIELDS, PERIOD_COLUMNS};
 use super::{EXCEL_MAX_ROWS, ReportData, WorkbookError};
@@ -58,13 +58,17 @@ const CUSTOMER_FIGURES: [(&str, &str); 11] = [
     ),
 ];
 
-pub fn write(wb: &mut Workbook, fmt: &Formats, data: &ReportData) -> Result<(), WorkbookError> {
+pub fn write(
+    wb: &mut Workbook,
+    fmt: &Formats,
+    data: &ReportData,
+) -> Result<Vec<Worksheet>, WorkbookError> {
     let layout = Layout {
         name: "Assumptions".into(),
         large: false,
         max_rows: EXCEL_MAX_ROWS,
     };
-    let mut w = SheetWriter::new(wb, fmt, layout)?;
+    let mut w = SheetWriter::new(Pages::Workbook(wb), fmt, layout)?;
     w.table(vec![
         Column::new("Name", Kind::Text),
         Column::new("Value", Kind::General),

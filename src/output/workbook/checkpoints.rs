@@ -4,9 +4,9 @@
 //! constant-memory sheet, continued on `Checkpoints (2)` past Excel's limit.
 //! The row loop allocates only the two strings the library takes by value.
 
-use rust_xlsxwriter::Workbook;
+use rust_xlsxwriter::Worksheet;
 
-use super::columns::{Column, Layout, SheetWriter};
+use super::columns::{Column, Layout, Pages, SheetWriter};
 use super::formats::{Formats, Kind};
 use super::{ReportData, WorkbookError};
 use crate::figures::customer::CheckpointFigures;
@@ -81,18 +81,18 @@ impl Sources {
 }
 
 pub fn write(
-    wb: &mut Workbook,
+    pages: Pages,
     fmt: &Formats,
     data: &ReportData,
     max_rows: u32,
-) -> Result<(), WorkbookError> {
+) -> Result<Vec<Worksheet>, WorkbookError> {
     let layout = Layout {
         name: "Checkpoints".into(),
         large: true,
         max_rows,
     };
     let sources = Sources::of(data.ledger);
-    let mut w = SheetWriter::new(wb, fmt, layout)?;
+    let mut w = SheetWriter::new(pages, fmt, layout)?;
     w.table(columns())?;
     for (c, f) in data.portfolio.customers.iter().zip(data.figures) {
         for (i, s) in c.snapshots.iter().enumerate() {

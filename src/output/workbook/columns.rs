@@ -65,9 +65,35 @@ pub struct Layout {
     pub max_rows: u32,
 }
 
+/// Where new pages (worksheets) come from.
+pub enum Pages<'w> {
+    /// Made on demand from the workbook, as many as the table needs.
+    Workbook(&'w mut Workbook),
+    /// Made beforehand, so the table can be written on another thread; the
+    /// caller knows how many it needs (`pages_needed`).
+    Prepared(std::vec::IntoIter<Worksheet>),
+}
+
+/// Pages for `rows` table rows under one header row each.
+pub fn pages_needed(rows: usize, max_rows: u32) -> usize {
+    let per_page = (max_rows.max(2) - 1) as usize;
+    rows.div_ceil(per_page).max(1)
+}
+
+/// Constant-memory worksheets made beforehand, for `Pages::Prepared`.
+pub fn prepare_pages(wb: &mut Workbook, n: usize) -> Result<Vec<Worksheet>, WorkbookError> {
+    (0..n)
+        .map(|_| Ok(wb.new_worksheet_with_constant_memory()?))
+        .collect()
+}
+
 /// Writes one table (with optional blocks above it) to one or more sheets.
+/// The sheets are returned by `finish`, for the caller to add to the
+/// workbook in order.
 pub struct SheetWriter<'w> {
-    wb: &'w mut Workbook,
+    source: Pages<'w>,
+    current: Worksheet,
+    done: Vec<Worksheet>,
     fmt: &'w Formats,
     layout: Layout,
     columns: Vec<Column>,
@@ -83,13 +109,11 @@ pub struct SheetWriter<'w> {
 impl<'w> SheetWriter<'w> {
     /// Add the first sheet of a table. Write blocks above the table with
     /// the `*_with` methods, then call `table`.
-    pub fn new(
-        wb: &'w mut Workbook,
-        fmt: &'w Formats,
-        layout: Layout,
-    ) -> Result<Self, WorkbookError> {
+    pub fn new(source: Pages<'w>, fmt: &'w Formats, layout: Layout) -> Result<Self, WorkbookError> {
         let mut w = SheetWriter {
-            wb,
+            source,
+            current: Worksheet::new(),
+            done: Vec::new(),
             fmt,
             layout,
             columns: Vec::new(),
@@ -99,31 +123,30 @@ impl<'w> SheetWriter<'w> {
             col: 0,
             widths: Vec::new(),
         };
-        w.add_page()?;
+        w.current = w.new_page()?;
         Ok(w)
     }
 
-    fn add_page(&mut self) -> Result<(), WorkbookError> {
+    fn new_page(&mut self) -> Result<Worksheet, WorkbookError> {
         let name = if self.page == 1 {
             self.layout.name.clone()
         } else {
             format!("{} ({})", self.layout.name, self.page)
         };
-        let ws = if self.layout.large {
-            self.wb.add_worksheet_with_constant_memory()?
-        } else {
-            self.wb.add_worksheet()
+        let mut ws = match &mut self.source {
+            Pages::Workbook(wb) if self.layout.large => wb.new_worksheet_with_constant_memory()?,
+            Pages::Workbook(_) => Worksheet::new(),
+            Pages::Prepared(pages) => pages.next().ok_or_else(|| {
+                WorkbookError::Inconsistent(format!("{name}: more pages needed than prepared"))
+            })?,
         };
         ws.set_name(name)?;
         self.widths.clear();
-        Ok(())
+        Ok(ws)
     }
 
     fn ws(&mut self) -> &mut Worksheet {
-        self.wb
-            .worksheets_mut()
-            .last_mut()
-            .expect("a page was added")
+        &mut self.current
     }
 
     fn width(&mut self, col: ColNum, chars: usize) {
@@ -183,7 +206,8 @@ impl<'w> SheetWriter<'w> {
         if next >= self.layout.max_rows {
             self.finish_page()?;
             self.page += 1;
-            self.add_page()?;
+            let next = self.new_page()?;
+            self.done.push(std::mem::replace(&mut self.current, next));
             self.header_row = 0;
             self.write_header()?;
             self.row = Some(1);
@@ -347,9 +371,12 @@ impl<'w> SheetWriter<'w> {
         Ok(())
     }
 
-    /// Finish the last page: autofilter over the table, column widths.
-    pub fn finish(mut self) -> Result<(), WorkbookError> {
-        self.finish_page()
+    /// Finish the last page (autofilter over the table, column widths) and
+    /// hand over every page, in order.
+    pub fn finish(mut self) -> Result<Vec<Worksheet>, WorkbookError> {
+        self.finish_page()?;
+        self.done.push(self.current);
+        Ok(self.done)
     }
 
     fn finish_page(&mut self) -> Result<(), WorkbookError> {

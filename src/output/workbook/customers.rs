@@ -2,9 +2,9 @@
 //! as-of date: its latest row dated up to then, compared with its baseline.
 
 use chrono::NaiveDate;
-use rust_xlsxwriter::Workbook;
+use rust_xlsxwriter::Worksheet;
 
-use super::columns::{Column, Layout, SheetWriter};
+use super::columns::{Column, Layout, Pages, SheetWriter};
 use super::formats::{Formats, Kind};
 use super::{ReportData, WorkbookError};
 use crate::figures::checklist::{NextStep, Step};
@@ -61,17 +61,17 @@ fn columns() -> Vec<Column> {
 }
 
 pub fn write(
-    wb: &mut Workbook,
+    pages: Pages,
     fmt: &Formats,
     data: &ReportData,
     max_rows: u32,
-) -> Result<(), WorkbookError> {
+) -> Result<Vec<Worksheet>, WorkbookError> {
     let layout = Layout {
         name: "Customers".into(),
         large: true,
         max_rows,
     };
-    let mut w = SheetWriter::new(wb, fmt, layout)?;
+    let mut w = SheetWriter::new(pages, fmt, layout)?;
     w.table(columns())?;
     let customers = data.portfolio.customers.iter();
     for ((c, f), next) in customers.zip(data.figures).zip(data.next_steps) {

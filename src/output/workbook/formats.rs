@@ -144,6 +144,29 @@ impl Formats {
         }
     }
 
+    /// Give every format its workbook index, always in this order, before
+    /// any sheet is written (see `build`).
+    pub fn register(&self, wb: &mut rust_xlsxwriter::Workbook) {
+        for f in [
+            &self.header,
+            &self.title,
+            &self.bold,
+            &self.note,
+            &self.count,
+            &self.number,
+            &self.money,
+            &self.money_whole,
+            &self.percent,
+            &self.ratio,
+            &self.times,
+            &self.score,
+            &self.date,
+            &self.prose,
+        ] {
+            wb.register_format(f);
+        }
+    }
+
     /// The format of a kind; text and general numbers use the default.
     pub fn of(&self, kind: Kind) -> &Format {
         match kind {

@@ -3,9 +3,9 @@
 //! and in total. Below it, every issue with its file, row (as the user sees
 //! it), customer, column, raw value, severity and reason.
 
-use rust_xlsxwriter::Workbook;
+use rust_xlsxwriter::{Workbook, Worksheet};
 
-use super::columns::{Column, Layout, SheetWriter};
+use super::columns::{Column, Layout, Pages, SheetWriter};
 use super::formats::{Formats, Kind};
 use super::{ReportData, WorkbookError};
 use crate::intake::ledger::{Ledger, SourceFile, Tally};
@@ -40,14 +40,14 @@ pub fn write(
     fmt: &Formats,
     data: &ReportData,
     max_rows: u32,
-) -> Result<(), WorkbookError> {
+) -> Result<Vec<Worksheet>, WorkbookError> {
     let layout = Layout {
         name: "Data issues".into(),
         large: true,
         max_rows,
     };
     let ledger = data.ledger;
-    let mut w = SheetWriter::new(wb, fmt, layout)?;
+    let mut w = SheetWriter::new(Pages::Workbook(wb), fmt, layout)?;
     w.free_row();
     for h in TALLY_HEADERS {
         w.bold_text(h)?;

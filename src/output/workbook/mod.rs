@@ -23,6 +23,8 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, NaiveDateTime};
 use rust_xlsxwriter::{DocProperties, Workbook, XlsxError};
 
+use columns::Pages;
+
 use crate::figures::assumptions::AssumptionsUsed;
 use crate::figures::checklist::NextStep;
 use crate::figures::customer::CustomerFigures;
@@ -228,15 +230,57 @@ fn build(data: &ReportData, options: &WorkbookOptions) -> Result<Workbook, Workb
         wb.set_zip_compression_level(level);
     }
     let fmt = formats::Formats::new();
+    // Fix every format's index now, in one order: the two large sheets
+    // below are written on two threads, and an index handed out on first use
+    // would depend on which thread got there first.
+    fmt.register(&mut wb);
 
-    summary::write(&mut wb, &fmt, data)?;
-    periods::write(&mut wb, &fmt, periods::Sheet::Monthly, data.monthly)?;
-    periods::write(&mut wb, &fmt, periods::Sheet::Quarterly, data.quarterly)?;
-    periods::write(&mut wb, &fmt, periods::Sheet::Segments, data.segments)?;
-    customers::write(&mut wb, &fmt, data, max_rows)?;
-    checkpoints::write(&mut wb, &fmt, data, max_rows)?;
-    issues::write(&mut wb, &fmt, data, max_rows)?;
-    assumptions::write(&mut wb, &fmt, data)?;
+    let mut sheets = summary::write(&mut wb, &fmt, data)?;
+    for sheet in [
+        (periods::Sheet::Monthly, data.monthly),
+        (periods::Sheet::Quarterly, data.quarterly),
+        (periods::Sheet::Segments, data.segments),
+    ] {
+        sheets.extend(periods::write(&mut wb, &fmt, sheet.0, sheet.1)?);
+    }
+    // Customers and Checkpoints are the bulk of the work and independent:
+    // write them side by side (within the caller's rayon pool, so
+    // `--threads 1` stays on one thread). Their pages are made beforehand.
+    let checkpoint_rows = data
+        .portfolio
+        .customers
+        .iter()
+        .map(|c| c.snapshots.len())
+        .sum();
+    let customer_pages =
+        columns::prepare_pages(&mut wb, columns::pages_needed(customers, max_rows))?;
+    let checkpoint_pages =
+        columns::prepare_pages(&mut wb, columns::pages_needed(checkpoint_rows, max_rows))?;
+    let (customer_sheets, checkpoint_sheets) = rayon::join(
+        || {
+            customers::write(
+                Pages::Prepared(customer_pages.into_iter()),
+                &fmt,
+                data,
+                max_rows,
+            )
+        },
+        || {
+            checkpoints::write(
+                Pages::Prepared(checkpoint_pages.into_iter()),
+                &fmt,
+                data,
+                max_rows,
+            )
+        },
+    );
+    sheets.extend(customer_sheets?);
+    sheets.extend(checkpoint_sheets?);
+    sheets.extend(issues::write(&mut wb, &fmt, data, max_rows)?);
+    sheets.extend(assumptions::write(&mut wb, &fmt, data)?);
+    for sheet in sheets {
+        wb.push_worksheet(sheet);
+    }
     Ok(wb)
 }
 

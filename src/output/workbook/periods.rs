@@ -3,9 +3,9 @@
 //! gives the plain-words definitions on the Assumptions sheet and the column
 //! positions the Summary charts point at.
 
-use rust_xlsxwriter::Workbook;
+use rust_xlsxwriter::{Workbook, Worksheet};
 
-use super::columns::{Column, Layout, SheetWriter};
+use super::columns::{Column, Layout, Pages, SheetWriter};
 use super::formats::{Formats, Kind};
 use super::{EXCEL_MAX_ROWS, WorkbookError};
 use crate::figures::periods::{Period, PeriodFigures};
@@ -343,7 +343,7 @@ pub fn write(
     fmt: &Formats,
     sheet: Sheet,
     rows: &[PeriodFigures],
-) -> Result<(), WorkbookError> {
+) -> Result<Vec<Worksheet>, WorkbookError> {
     // A few dozen periods at most: one sheet, which the Summary charts
     // point at.
     let layout = Layout {
@@ -351,7 +351,7 @@ pub fn write(
         large: false,
         max_rows: EXCEL_MAX_ROWS,
     };
-    let mut w = SheetWriter::new(wb, fmt, layout)?;
+    let mut w = SheetWriter::new(Pages::Workbook(wb), fmt, layout)?;
     w.table(columns(sheet))?;
     for p in rows {
         w.row()?;

@@ -4,10 +4,10 @@
 
 use rust_xlsxwriter::{
     Chart, ChartAxisLabelPosition, ChartErrorBars, ChartErrorBarsType, ChartLegendPosition,
-    ChartMarker, ChartMarkerType, ChartRange, Workbook,
+    ChartMarker, ChartMarkerType, ChartRange, Workbook, Worksheet,
 };
 
-use super::columns::{Column, Layout, SheetWriter};
+use super::columns::{Column, Layout, Pages, SheetWriter};
 use super::formats::{Formats, Kind};
 use super::periods::{self, Sheet, field};
 use super::{EXCEL_MAX_ROWS, ReportData, WorkbookError};
@@ -92,7 +92,11 @@ fn label(pick: &Option<Pick>, kind: &str) -> String {
     }
 }
 
-pub fn write(wb: &mut Workbook, fmt: &Formats, data: &ReportData) -> Result<(), WorkbookError> {
+pub fn write(
+    wb: &mut Workbook,
+    fmt: &Formats,
+    data: &ReportData,
+) -> Result<Vec<Worksheet>, WorkbookError> {
     let layout = Layout {
         name: "Summary".into(),
         large: false,
@@ -101,7 +105,7 @@ pub fn write(wb: &mut Workbook, fmt: &Formats, data: &ReportData) -> Result<(), 
     let quarter = latest_complete(data.quarterly, data.as_of);
     let month = latest_complete(data.monthly, data.as_of);
 
-    let mut w = SheetWriter::new(wb, fmt, layout)?;
+    let mut w = SheetWriter::new(Pages::Workbook(wb), fmt, layout)?;
     w.free_row();
     let title = format!("Customer-success portfolio, as of {}", data.as_of);
     let ws = w.worksheet();
