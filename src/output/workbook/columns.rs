@@ -15,17 +15,8 @@ use chrono::NaiveDate;
 use rust_xlsxwriter::{ColNum, RowNum, Workbook, Worksheet};
 
 use super::WorkbookError;
+use super::fitting::{FILTER_ARROW, MAX_WIDTH, MIN_WIDTH, Width, clip, wrap_header};
 use super::formats::{Formats, Kind};
-
-/// Excel's limit on the characters of one cell.
-const MAX_CELL_CHARS: usize = 32_767;
-/// Fitted widths stay within these bounds (characters).
-const MIN_WIDTH: usize = 8;
-const MAX_WIDTH: usize = 60;
-/// A header wraps rather than widening its column past this.
-const HEADER_WRAP: usize = 18;
-/// Room for the autofilter's drop-down arrow.
-const FILTER_ARROW: usize = 3;
 
 /// One column of a table: its header and the kind of value it holds.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,18 +31,6 @@ impl Column {
             header: header.into(),
             kind,
         }
-    }
-}
-
-/// The widest value seen in a column.
-#[derive(Clone, Copy, Debug, Default)]
-struct Width {
-    chars: usize,
-}
-
-impl Width {
-    fn see(&mut self, chars: usize) {
-        self.chars = self.chars.max(chars);
     }
 }
 
@@ -100,15 +79,15 @@ pub struct SheetWriter<'w> {
     page: u32,
     /// Row of the table's header on the current page.
     header_row: RowNum,
-    /// The row being written; None before the first `row()` after a header.
+    /// The row being written; None before anything was written.
     row: Option<RowNum>,
     col: ColNum,
     widths: Vec<Width>,
 }
 
 impl<'w> SheetWriter<'w> {
-    /// Add the first sheet of a table. Write blocks above the table with
-    /// the `*_with` methods, then call `table`.
+    /// Start the first sheet of a table. Blocks above the table are written
+    /// with `free_row` and the cell methods; then `table` writes the header.
     pub fn new(source: Pages<'w>, fmt: &'w Formats, layout: Layout) -> Result<Self, WorkbookError> {
         let mut w = SheetWriter {
             source,
@@ -399,69 +378,5 @@ impl<'w> SheetWriter<'w> {
     /// (charts on the Summary sheet).
     pub fn worksheet(&mut self) -> &mut Worksheet {
         self.ws()
-    }
-}
-
-/// A header wrapped word by word at `HEADER_WRAP` characters (never
-/// breaking a word): the longest line's length and the number of lines.
-fn wrap_header(header: &str) -> (usize, usize) {
-    let mut lines = 1;
-    let mut used = 0;
-    let mut longest = 0;
-    for word in header.split(' ') {
-        let n = word.chars().count();
-        if used == 0 {
-            used = n;
-        } else if used + 1 + n <= HEADER_WRAP {
-            used += 1 + n;
-        } else {
-            lines += 1;
-            longest = longest.max(used);
-            used = n;
-        }
-    }
-    (longest.max(used), lines)
-}
-
-/// Cut text to Excel's cell limit (on a character boundary).
-fn clip(s: &str) -> &str {
-    if s.len() <= MAX_CELL_CHARS {
-        return s;
-    }
-    // Excel counts UTF-16 units; stay under the limit in those.
-    let mut units = 0;
-    for (i, ch) in s.char_indices() {
-        units += ch.len_utf16();
-        if units > MAX_CELL_CHARS {
-            return &s[..i];
-        }
-    }
-    s
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn headers_wrap_at_word_boundaries() {
-        // "Avg infrastructure cost reduction %" (35 chars) wraps at 18:
-        // "Avg infrastructure" = 18 → line 1; "cost reduction %" = 16 → line 2.
-        assert_eq!(wrap_header("Avg infrastructure cost reduction %"), (18, 2));
-        // "Storage GB baseline" (19): "Storage GB" (10) / "baseline" (8).
-        assert_eq!(wrap_header("Storage GB baseline"), (10, 2));
-        assert_eq!(wrap_header("Period"), (6, 1));
-        // A word longer than the limit stays whole on its own line.
-        assert_eq!(
-            wrap_header("Supercalifragilisticexpialidocious ok"),
-            (34, 2)
-        );
-    }
-
-    #[test]
-    fn long_text_is_clipped_to_the_excel_limit() {
-        let s = "é".repeat(40_000);
-        assert_eq!(clip(&s).chars().count(), MAX_CELL_CHARS);
-        assert_eq!(clip("short"), "short");
     }
 }

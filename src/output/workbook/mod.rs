@@ -12,6 +12,7 @@ mod assumptions;
 mod checkpoints;
 mod columns;
 mod customers;
+mod fitting;
 mod formats;
 mod issues;
 mod periods;
