@@ -29,8 +29,8 @@ const CUSTOMER_FIGURES: [(&str, &str); 11] = [
         "Baseline latency / this latency: 10 means ten times faster.",
     ),
     (
-        "Storage, latency, accuracy and infrastructure savings / month",
-        "The monthly benefit lines of the ROI model: storage = GB saved × storage_cost_per_gb_month; latency = ms saved / 3,600,000 × API calls × cost_per_wait_hour; accuracy = accuracy points gained / 100 × API calls × cost_per_inaccurate_result; infrastructure = baseline − current infrastructure cost. A line is blank when its inputs are.",
+        "<line> savings / month",
+        "The monthly benefit lines of the ROI model (storage, latency, accuracy, infrastructure): storage = GB saved × storage_cost_per_gb_month; latency = ms saved / 3,600,000 × API calls × cost_per_wait_hour; accuracy = accuracy points gained / 100 × API calls × cost_per_inaccurate_result; infrastructure = baseline − current infrastructure cost. A line is blank when its inputs are.",
     ),
     (
         "Monthly savings",
@@ -171,7 +171,7 @@ pub fn write(
 fn section(w: &mut SheetWriter, title: &str) -> Result<(), WorkbookError> {
     w.row()?;
     w.row()?;
-    w.bold_text(title)
+    w.section_text(title)
 }
 
 fn option(

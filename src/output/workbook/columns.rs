@@ -239,10 +239,17 @@ impl<'w> SheetWriter<'w> {
         }
     }
 
-    /// Text in bold (labels, section titles).
+    /// Text in bold (labels).
     pub fn bold_text(&mut self, s: &str) -> Result<(), WorkbookError> {
         let f = &self.fmt.bold;
         self.put_text(s, Some(f))
+    }
+
+    /// A bold section title that runs on over the empty cells to its right:
+    /// it does not widen its column.
+    pub fn section_text(&mut self, s: &str) -> Result<(), WorkbookError> {
+        let f = &self.fmt.bold;
+        self.write_text(s, Some(f), false)
     }
 
     /// A note in italics that runs on over the empty cells to its right:
