@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use rust_xlsxwriter::{ColNum, RowNum, Workbook, Worksheet};
 
 use super::WorkbookError;
-use super::fitting::{FILTER_ARROW, MAX_WIDTH, MIN_WIDTH, Width, clip, wrap_header};
+use super::fitting::{FILTER_ARROW, MAX_WIDTH, MIN_WIDTH, Width, clip, prose_lines, wrap_header};
 use super::formats::{Formats, Kind};
 
 /// One column of a table: its header and the kind of value it holds.
@@ -83,6 +83,8 @@ pub struct SheetWriter<'w> {
     row: Option<RowNum>,
     col: ColNum,
     widths: Vec<Width>,
+    /// Lines the tallest wrapped cell of the current row takes.
+    row_lines: usize,
 }
 
 impl<'w> SheetWriter<'w> {
@@ -101,6 +103,7 @@ impl<'w> SheetWriter<'w> {
             row: None,
             col: 0,
             widths: Vec::new(),
+            row_lines: 1,
         };
         w.current = w.new_page()?;
         Ok(w)
@@ -176,6 +179,7 @@ impl<'w> SheetWriter<'w> {
         ws.set_freeze_panes(header_row + 1, 0)?;
         self.row = Some(header_row);
         self.col = 0;
+        self.row_lines = 1;
         Ok(())
     }
 
@@ -194,6 +198,7 @@ impl<'w> SheetWriter<'w> {
             self.row = Some(next);
         }
         self.col = 0;
+        self.row_lines = 1;
         Ok(())
     }
 
@@ -202,6 +207,7 @@ impl<'w> SheetWriter<'w> {
     pub fn free_row(&mut self) {
         self.row = Some(self.next_row());
         self.col = 0;
+        self.row_lines = 1;
     }
 
     /// Leave a row empty.
@@ -214,8 +220,12 @@ impl<'w> SheetWriter<'w> {
     }
 
     fn kind(&self) -> Kind {
+        self.kind_at(self.col)
+    }
+
+    fn kind_at(&self, col: ColNum) -> Kind {
         self.columns
-            .get(usize::from(self.col))
+            .get(usize::from(col))
             .map_or(Kind::General, |c| c.kind)
     }
 
@@ -286,6 +296,17 @@ impl<'w> SheetWriter<'w> {
         let s = clip(s);
         if fit {
             self.width(col, s.chars().count() + 1);
+        }
+        // Wrapped text needs a taller row, which neither Excel nor LibreOffice
+        // works out on opening; set it while the row is current.
+        let lines = if self.kind_at(col) == Kind::Prose {
+            prose_lines(s)
+        } else {
+            1
+        };
+        if lines > self.row_lines {
+            self.row_lines = lines;
+            self.ws().set_row_height(row, 15.0 * lines as f64)?;
         }
         let ws = self.ws();
         match format {

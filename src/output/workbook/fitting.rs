@@ -28,14 +28,30 @@ impl Width {
 /// A header wrapped word by word at `HEADER_WRAP` characters (never
 /// breaking a word): the longest line's length and the number of lines.
 pub fn wrap_header(header: &str) -> (usize, usize) {
+    wrap(header, HEADER_WRAP)
+}
+
+/// Lines a long text (Kind::Prose) takes in a column of the largest width,
+/// which is the width its column gets once a text this long is in it.
+/// A little narrower than the column, as Excel keeps a margin.
+pub fn prose_lines(text: &str) -> usize {
+    if text.chars().count() < MAX_WIDTH {
+        return 1;
+    }
+    wrap(text, MAX_WIDTH - 4).1
+}
+
+/// `text` wrapped word by word at `width` characters (a longer word gets a
+/// line of its own): the longest line's length and the number of lines.
+fn wrap(text: &str, width: usize) -> (usize, usize) {
     let mut lines = 1;
     let mut used = 0;
     let mut longest = 0;
-    for word in header.split(' ') {
+    for word in text.split(' ') {
         let n = word.chars().count();
         if used == 0 {
             used = n;
-        } else if used + 1 + n <= HEADER_WRAP {
+        } else if used + 1 + n <= width {
             used += 1 + n;
         } else {
             lines += 1;
@@ -79,6 +95,15 @@ mod tests {
             wrap_header("Supercalifragilisticexpialidocious ok"),
             (34, 2)
         );
+    }
+
+    #[test]
+    fn long_prose_takes_as_many_lines_as_it_wraps_to() {
+        assert_eq!(prose_lines("short reason"), 1);
+        // 30 words of 4 letters: 5 chars each with the space; 56 per line
+        // fits 11 words (11 × 5 − 1 = 54), so 30 words take 3 lines.
+        let text = vec!["abcd"; 30].join(" ");
+        assert_eq!(prose_lines(&text), 3);
     }
 
     #[test]
