@@ -18,7 +18,7 @@ use csf::figures::deltas::Deltas;
 use csf::figures::roi::{Assumptions, BenefitLines, RoiFigures};
 use csf::intake::DateOrder;
 use csf::intake::ledger::{Ledger, RowRef, SourceFile, Tally};
-use csf::output::workbook::{ReportData, RunFacts, WorkbookOptions, write_workbook};
+use csf::output::workbook::{AsOfSource, ReportData, RunFacts, WorkbookOptions, write_workbook};
 use csf::portfolio::{Customer, Metric, Portfolio, Snapshot};
 
 fn customer(i: usize) -> (Customer, CustomerFigures) {
@@ -116,7 +116,7 @@ fn write_a_million_row_workbook() {
     };
     let run = RunFacts {
         inputs: vec!["big.csv".into()],
-        as_of_given: false,
+        as_of_source: AsOfSource::LatestSnapshot,
         date_format: DateOrder::MonthFirst,
         decimal_comma: false,
         sheet: None,

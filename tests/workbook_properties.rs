@@ -12,7 +12,7 @@ use csf::figures::periods::{Period, PeriodFigures, PeriodKind};
 use csf::figures::roi::Assumptions;
 use csf::intake::DateOrder;
 use csf::intake::ledger::Ledger;
-use csf::output::workbook::{ReportData, RunFacts, WorkbookOptions, write_workbook};
+use csf::output::workbook::{AsOfSource, ReportData, RunFacts, WorkbookOptions, write_workbook};
 use csf::portfolio::Portfolio;
 
 fn any_value() -> impl Strategy<Value = Option<f64>> {
@@ -38,7 +38,7 @@ fn write(monthly: &[PeriodFigures], segments: &[PeriodFigures]) -> Vec<Vec<Data>
     };
     let run = RunFacts {
         inputs: vec![],
-        as_of_given: true,
+        as_of_source: AsOfSource::Flag,
         date_format: DateOrder::MonthFirst,
         decimal_comma: false,
         sheet: None,

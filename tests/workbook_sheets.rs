@@ -16,7 +16,9 @@ use csf::figures::periods::{Period, PeriodFigures, PeriodKind};
 use csf::figures::roi::{Assumptions, BenefitLines, RoiFigures};
 use csf::intake::DateOrder;
 use csf::intake::ledger::{DataIssue, Ledger, RowRef, Severity, SourceFile, Tally};
-use csf::output::workbook::{ReportData, RunFacts, SHEETS, WorkbookOptions, write_workbook};
+use csf::output::workbook::{
+    AsOfSource, ReportData, RunFacts, SHEETS, WorkbookOptions, write_workbook,
+};
 use csf::portfolio::{Consent, Customer, Metric, Metrics, Portfolio, Snapshot, Status};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -150,7 +152,7 @@ fn assumptions() -> AssumptionsUsed {
 fn run_facts() -> RunFacts {
     RunFacts {
         inputs: vec!["jan.csv".into(), "feb.xlsx".into()],
-        as_of_given: false,
+        as_of_source: AsOfSource::LatestSnapshot,
         date_format: DateOrder::MonthFirst,
         decimal_comma: false,
         sheet: None,

@@ -16,7 +16,7 @@ use crate::figures::periods::{PeriodFigures, PeriodKind, aggregate};
 use crate::intake::ledger::{Ledger, Severity};
 use crate::intake::{IntakeOptions, read_inputs};
 use crate::output::workbook::{
-    ReportData, RunFacts, WorkbookOptions, check_output_path, write_workbook,
+    AsOfSource, ReportData, RunFacts, WorkbookOptions, check_output_path, write_workbook,
 };
 use crate::portfolio::Portfolio;
 
@@ -67,11 +67,12 @@ fn report(args: &ReportArgs, started: Instant) -> anyhow::Result<u8> {
 
     bar.set_message("computing figures");
     let portfolio = Portfolio::from_snapshots(intake.snapshots);
-    let as_of = args
-        .as_of
-        .or_else(|| portfolio.date_range().map(|(_, last)| last))
+    let (as_of, as_of_source) = match (args.as_of, portfolio.date_range()) {
+        (Some(d), _) => (d, AsOfSource::Flag),
+        (None, Some((_, last))) => (last, AsOfSource::LatestSnapshot),
         // No accepted row at all: the workbook still shows the data issues.
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+        (None, None) => (chrono::Local::now().date_naive(), AsOfSource::Today),
+    };
 
     let figures = portfolio_figures(&portfolio, &assumptions.values);
     let monthly = aggregate(&portfolio, &figures, PeriodKind::Month, None);
@@ -86,7 +87,7 @@ fn report(args: &ReportArgs, started: Instant) -> anyhow::Result<u8> {
     bar.set_message("writing workbook");
     let run = RunFacts {
         inputs: args.intake.inputs.clone(),
-        as_of_given: args.as_of.is_some(),
+        as_of_source,
         date_format: args.intake.date_format,
         decimal_comma: args.intake.decimal_comma,
         sheet: args.intake.sheet.clone(),

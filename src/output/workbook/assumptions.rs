@@ -97,11 +97,7 @@ pub fn write(
     w.row()?;
     w.text("as_of")?;
     w.date_as(Some(data.as_of))?;
-    w.text(if run.as_of_given {
-        "flag --as-of"
-    } else {
-        "default: latest snapshot date"
-    })?;
+    w.text(run.as_of_source.describe())?;
     w.text("The date figures are taken at: customer status, MRR, the Customers sheet and the checklist; the Summary's latest complete month and quarter end on or before it.")?;
     let order = match run.date_format {
         DateOrder::MonthFirst => "month-first",

@@ -56,8 +56,8 @@ pub const EXCEL_MAX_ROWS: u32 = 1_048_576;
 #[derive(Clone, Debug, PartialEq)]
 pub struct RunFacts {
     pub inputs: Vec<PathBuf>,
-    /// True when `--as-of` was given; otherwise the latest snapshot date.
-    pub as_of_given: bool,
+    /// Where the as-of date came from.
+    pub as_of_source: AsOfSource,
     pub date_format: DateOrder,
     pub decimal_comma: bool,
     pub sheet: Option<String>,
@@ -65,6 +65,27 @@ pub struct RunFacts {
     /// `--now`: the workbook carries the time of the run.
     pub stamped_now: bool,
     pub csf_version: String,
+}
+
+/// Where the as-of date came from, said on the Summary and Assumptions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AsOfSource {
+    /// `--as-of`.
+    Flag,
+    /// The default: the latest snapshot date of the input.
+    LatestSnapshot,
+    /// No row was accepted, so there was no snapshot date: the day of the run.
+    Today,
+}
+
+impl AsOfSource {
+    pub fn describe(self) -> &'static str {
+        match self {
+            AsOfSource::Flag => "given with --as-of",
+            AsOfSource::LatestSnapshot => "default: the latest snapshot date",
+            AsOfSource::Today => "the day of the run: no row was accepted",
+        }
+    }
 }
 
 /// Everything the sheets show, computed beforehand by the caller.

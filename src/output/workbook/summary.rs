@@ -170,11 +170,7 @@ fn run_line(data: &ReportData) -> String {
         .map(|p| p.display().to_string())
         .collect();
     let t = data.ledger.total();
-    let as_of_source = if data.run.as_of_given {
-        "given with --as-of"
-    } else {
-        "the latest snapshot date"
-    };
+    let as_of_source = data.run.as_of_source.describe();
     format!(
         "Inputs: {}. Rows read {}: {} accepted, {} superseded, {} rejected (see Data issues). As of {} ({as_of_source}). {} customers. csf {}.",
         inputs.join(", "),
