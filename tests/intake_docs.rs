@@ -7,9 +7,9 @@ use csf::intake::columns::COLUMNS;
 fn the_documented_alias_table_matches_the_code() {
     let doc = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/docs/readme-parts/intake.md"
+        "/docs/guide/columns-and-values.md"
     ))
-    .expect("docs/readme-parts/intake.md exists");
+    .expect("docs/guide/columns-and-values.md exists");
     for c in COLUMNS {
         let prefix = format!("| {} |", c.name);
         let row = doc
