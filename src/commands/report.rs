@@ -162,9 +162,11 @@ fn intake_summary(ledger: &Ledger) -> String {
     );
     let warnings = ledger.count(Severity::Warning);
     if warnings > 0 || t.rejected > 0 || t.superseded > 0 {
+        let n = ledger.issues.len();
         s.push_str(&format!(
-            " {} data issues, {warnings} of them warnings: see the Data issues sheet.",
-            ledger.issues.len()
+            " {n} data {}, {warnings} of them {}: see the Data issues sheet.",
+            if n == 1 { "issue" } else { "issues" },
+            if warnings == 1 { "a warning" } else { "warnings" },
         ));
     }
     for f in &ledger.files {
