@@ -1,3 +1,4 @@
 //! Output: the workbook, JSON and documents.
 
+pub mod documents;
 pub mod workbook;
