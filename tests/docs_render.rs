@@ -4,7 +4,7 @@
 mod docs_support;
 
 use csf::output::documents::{DocumentKind, Templates};
-use docs_support::{acme, cobalt, context, heron};
+use docs_support::{acme, context, heron};
 
 fn render(kind: DocumentKind, ctx: &csf::output::documents::DocumentContext) -> String {
     Templates::load(None).unwrap().render(kind, ctx).unwrap()
