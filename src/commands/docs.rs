@@ -2,7 +2,7 @@
 //! customer or all of them, one Markdown file per customer and kind.
 
 use std::collections::HashSet;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
@@ -15,7 +15,7 @@ use crate::figures::assumptions::{self, AssumptionsError, AssumptionsUsed, RateO
 use crate::figures::customer::customer_figures;
 use crate::intake::{IntakeOptions, read_inputs};
 use crate::output::documents::{
-    DocumentKind, Identity, TemplateSource, Templates, build_context, write_atomic,
+    DocumentKind, Identity, TemplateSource, Templates, build_context, context_value, write_atomic,
 };
 use crate::portfolio::{Customer, Portfolio};
 
@@ -70,9 +70,12 @@ pub fn run(args: DocsArgs) -> anyhow::Result<u8> {
         })
         .collect::<anyhow::Result<_>>()?;
 
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     for path in written.iter().flatten() {
-        println!("{}", path.display());
+        writeln!(stdout, "{}", path.display())?;
     }
+    stdout.flush()?;
+    drop(stdout);
     if !args.quiet {
         let anonymized = selected
             .iter()
@@ -166,10 +169,11 @@ fn write_customer(
     let figures = customer_figures(c, &rates.values);
     let context = build_context(c, &figures, rates, as_of, ordinal)
         .expect("selected customers have a row on or before as-of");
+    let context = context_value(&context);
     kinds
         .iter()
         .map(|&kind| {
-            let text = templates.render(kind, &context)?;
+            let text = templates.render_value(kind, &context)?;
             let path = dir.join(format!("{}-{stem}.md", kind.slug()));
             write_atomic(&path, &text)
                 .with_context(|| format!("{}: cannot write the document", path.display()))?;

@@ -12,7 +12,7 @@ pub mod templates;
 pub use context::{DocumentContext, build as build_context};
 pub use files::{file_name, write_atomic};
 pub use identity::Identity;
-pub use templates::{TemplateError, TemplateSource, Templates};
+pub use templates::{TemplateError, TemplateSource, Templates, context_value};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DocumentKind {

@@ -97,15 +97,30 @@ impl Templates {
         kind: DocumentKind,
         context: &DocumentContext,
     ) -> Result<String, TemplateError> {
+        self.render_value(kind, &context_value(context))
+    }
+
+    /// Render from a context already converted with [`context_value`], so
+    /// several kinds for one customer convert it once.
+    pub fn render_value(
+        &self,
+        kind: DocumentKind,
+        context: &minijinja::Value,
+    ) -> Result<String, TemplateError> {
         let name = &self.names[&kind].0;
         let template = self
             .env
             .get_template(name)
             .map_err(|e| template_error(name, &e))?;
         template
-            .render(minijinja::Value::from(minijinja::value::Serde(context)))
+            .render(context)
             .map_err(|e| template_error(name, &e))
     }
+}
+
+/// The template engine's view of a context.
+pub fn context_value(context: &DocumentContext) -> minijinja::Value {
+    minijinja::Value::from(minijinja::value::Serde(context))
 }
 
 /// minijinja names the template and line of an error; keep both in front,
