@@ -57,19 +57,19 @@ pub struct RateArgs {
     #[arg(long, value_name = "FILE.toml")]
     pub assumptions: Option<PathBuf>,
     /// $ per GB-month of storage.
-    #[arg(long, value_name = "USD")]
+    #[arg(long, value_name = "USD", allow_negative_numbers = true)]
     pub storage_cost_per_gb_month: Option<f64>,
     /// $ per hour spent waiting on responses.
-    #[arg(long, value_name = "USD")]
+    #[arg(long, value_name = "USD", allow_negative_numbers = true)]
     pub cost_per_wait_hour: Option<f64>,
     /// $ per inaccurate result.
-    #[arg(long, value_name = "USD")]
+    #[arg(long, value_name = "USD", allow_negative_numbers = true)]
     pub cost_per_inaccurate_result: Option<f64>,
     /// Months of savings counted (default 12).
     #[arg(long, value_name = "MONTHS")]
     pub horizon_months: Option<u32>,
     /// Annual discount rate for NPV, as a fraction (0.10 = 10%); 0 = off.
-    #[arg(long, value_name = "RATE")]
+    #[arg(long, value_name = "RATE", allow_negative_numbers = true)]
     pub discount_rate: Option<f64>,
 }
 
@@ -128,38 +128,46 @@ pub struct RoiArgs {
     /// Print every scenario with its inputs and assumptions.
     #[arg(long)]
     pub list_scenarios: bool,
-    #[arg(long, value_name = "GB")]
+    /// Data stored today, in GB.
+    #[arg(long, value_name = "GB", allow_negative_numbers = true)]
     pub storage_gb: Option<f64>,
-    #[arg(long, value_name = "N")]
+    /// API calls per month (the same after implementation).
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub api_calls: Option<f64>,
-    #[arg(long, value_name = "MS")]
+    /// Average response time today, in ms.
+    #[arg(long, value_name = "MS", allow_negative_numbers = true)]
     pub latency_ms: Option<f64>,
-    #[arg(long, value_name = "PCT")]
+    /// Share of results that are right today, in percent (default 90 without --scenario).
+    #[arg(long, value_name = "PCT", allow_negative_numbers = true)]
     pub accuracy_pct: Option<f64>,
-    #[arg(long, value_name = "USD")]
+    /// Infrastructure cost per month today, in $.
+    #[arg(long, value_name = "USD", allow_negative_numbers = true)]
     pub infrastructure_cost: Option<f64>,
-    #[arg(long, value_name = "USD")]
+    /// One-off implementation cost, in $ (more than 0).
+    #[arg(long, value_name = "USD", allow_negative_numbers = true)]
     pub implementation_cost: Option<f64>,
     /// Horizon in months (same as --horizon-months).
     #[arg(long, value_name = "N")]
     pub months: Option<u32>,
     /// Storage compression factor (10 = stores a tenth of the data).
-    #[arg(long, value_name = "X")]
+    #[arg(long, value_name = "X", allow_negative_numbers = true)]
     pub storage_compression: Option<f64>,
     /// Latency speed-up factor (10 = a tenth of the latency).
-    #[arg(long, value_name = "X")]
+    #[arg(long, value_name = "X", allow_negative_numbers = true)]
     pub latency_speedup: Option<f64>,
     /// Accuracy after implementation, in percent.
-    #[arg(long, value_name = "PCT")]
+    #[arg(long, value_name = "PCT", allow_negative_numbers = true)]
     pub accuracy_after_pct: Option<f64>,
     /// Infrastructure cost reduction, in percent.
-    #[arg(long, value_name = "PCT")]
+    #[arg(long, value_name = "PCT", allow_negative_numbers = true)]
     pub infrastructure_reduction_pct: Option<f64>,
     #[command(flatten)]
     pub rates: RateArgs,
+    /// What to print: a `text` table or `json`.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
-    /// Write the JSON result to this file (atomically).
+    /// Also write the JSON result to this file (atomically); what is printed
+    /// still follows --format.
     #[arg(short, long, value_name = "FILE.json")]
     pub output: Option<PathBuf>,
 }

@@ -6,4 +6,5 @@ pub mod customer;
 pub mod deltas;
 pub mod periods;
 pub mod roi;
+pub mod scenarios;
 pub mod stats;

@@ -1,4 +1,6 @@
 //! Output: the workbook, JSON and documents.
 
 pub mod documents;
+pub mod roi_json;
+pub mod roi_table;
 pub mod workbook;

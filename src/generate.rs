@@ -1,1 +1,0 @@
-//! Synthetic portfolios for demos, benchmarks and tests (`csf generate`).
