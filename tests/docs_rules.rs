@@ -192,3 +192,28 @@ fn a_missing_templates_folder_is_an_error() {
         .to_string();
     assert!(err.contains("/no/such/dir"), "{err}");
 }
+
+#[test]
+fn a_churned_customer_is_not_asked_for_a_testimonial() {
+    let mut c = heron();
+    c.snapshots[1].status = Some(csf::portfolio::Status::Churned);
+    let ctx = context(&c, "2025-03-20", 0.0, 2);
+    assert_eq!(ctx.checklist.summary, "none: the customer has churned");
+    let docs = render_all(&ctx);
+    assert!(
+        docs[0]
+            .1
+            .contains("No testimonial was collected before the customer churned.")
+    );
+    assert!(!docs[0].1.contains("still to be collected"));
+    assert!(
+        docs[0]
+            .1
+            .contains("day 30. Monthly savings: $220; net ROI: -47.2%. The customer churned.")
+    );
+    assert!(
+        docs[2]
+            .1
+            .contains("**The customer has churned** (latest row 2025-02-14)")
+    );
+}
