@@ -210,4 +210,32 @@ mod tests {
         assert_eq!(sanitize("...").as_deref(), None);
         assert_eq!(sanitize(&"x".repeat(200)).map(|s| s.len()), Some(80));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn file_parts_are_always_safe(text in "\\PC{0,120}") {
+            if let Some(part) = sanitize(&text) {
+                proptest::prop_assert!(part.len() <= 80);
+                proptest::prop_assert!(part.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+                proptest::prop_assert!(!part.starts_with('-') && !part.ends_with('-'));
+            }
+        }
+
+        #[test]
+        fn an_anonymized_identity_holds_no_trace_of_name_or_id(
+            id in "[A-Za-z]{2,6}-[0-9]{3,8}",
+            name in "[A-Z][a-z]{2,10} [A-Z][a-z]{2,10} [0-9]{1,3}",
+            segment in proptest::option::of("[A-Za-z -]{0,20}"),
+            none in proptest::bool::ANY,
+        ) {
+            let consent = if none { None } else { Some(Consent::Anonymous) };
+            let c = customer(&id, &name, segment.as_deref(), consent);
+            let i = Identity::of(&c, 9);
+            let all = format!("{}|{}|{}|{}|{}", i.name, i.id, i.segment, i.description, i.file_stem)
+                .to_lowercase();
+            proptest::prop_assert!(i.anonymized);
+            proptest::prop_assert!(!all.contains(&id.to_lowercase()));
+            proptest::prop_assert!(!all.contains(&name.to_lowercase()));
+        }
+    }
 }
