@@ -1,8 +1,10 @@
 //! Input: files and folders in, raw rows out. Knows about encodings,
 //! delimiters, workbooks and title lines; knows nothing about column meanings.
 
+mod batches;
 mod csv_source;
 mod discover;
+mod header;
 mod sheet_source;
 
 use std::path::{Path, PathBuf};
@@ -78,6 +80,32 @@ pub struct Table {
     pub rows: Box<dyn Iterator<Item = Result<RawRow, InputError>> + Send>,
 }
 
+impl Table {
+    /// The input as named in messages: the path, plus the sheet for
+    /// workbooks (`exports/june.xlsx, sheet Data`).
+    pub fn source_label(&self) -> String {
+        match &self.sheet {
+            Some(sheet) => format!("{}, sheet {sheet}", self.path.display()),
+            None => self.path.display().to_string(),
+        }
+    }
+}
+
+/// Everything but the row stream, so that `Result<Table, _>` can be
+/// unwrapped in tests and logged.
+impl std::fmt::Debug for Table {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Table")
+            .field("path", &self.path)
+            .field("sheet", &self.sheet)
+            .field("encoding", &self.encoding)
+            .field("delimiter", &self.delimiter)
+            .field("headers", &self.headers)
+            .field("header_row", &self.header_row)
+            .finish_non_exhaustive()
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
     #[error("{path}: cannot read: {source}")]
@@ -113,4 +141,31 @@ fn extension(path: &Path) -> String {
         .and_then(|e| e.to_str())
         .unwrap_or_default()
         .to_ascii_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn open_dispatches_on_the_extension_ignoring_case() {
+        let dir = tempfile::tempdir().unwrap();
+        let csv = dir.path().join("export.TXT");
+        std::fs::write(&csv, "customer_id;stage\nc1;30\n").unwrap();
+        let table = open(&csv, &ReadOptions::default()).unwrap();
+        assert_eq!(table.delimiter, Some(';'));
+        assert_eq!(table.source_label(), csv.display().to_string());
+
+        let xlsx = dir.path().join("export.XLSX");
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet().set_name("Data").unwrap();
+        sheet.write_string(0, 0, "customer_id").unwrap();
+        workbook.save(&xlsx).unwrap();
+        let table = open(&xlsx, &ReadOptions::default()).unwrap();
+        assert_eq!(table.sheet.as_deref(), Some("Data"));
+        assert_eq!(
+            table.source_label(),
+            format!("{}, sheet Data", xlsx.display())
+        );
+    }
 }
