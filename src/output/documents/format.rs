@@ -65,12 +65,13 @@ pub fn months(v: f64) -> String {
     }
 }
 
-/// `45 days` / `1 day`.
+/// `45 days` / `1 day` / `-3 days`.
 pub fn days(n: i64) -> String {
+    let sign = if n < 0 { "-" } else { "" };
     if n == 1 {
         "1 day".into()
     } else {
-        format!("{} days", thousands(n.abs() as f64))
+        format!("{sign}{} days", thousands(n.unsigned_abs() as f64))
     }
 }
 
@@ -159,6 +160,7 @@ mod tests {
         assert_eq!(months(12.0), "12 months");
         assert_eq!(days(1), "1 day");
         assert_eq!(days(1500), "1,500 days");
+        assert_eq!(days(-3), "-3 days");
         assert_eq!(or_missing(None, money), "not measured");
         assert_eq!(or_missing(Some(12.0), money), "$12");
         assert_eq!(
