@@ -7,6 +7,7 @@ mod files;
 pub mod format;
 pub mod identity;
 pub mod metrics;
+mod roi_view;
 pub mod templates;
 
 pub use context::{DocumentContext, build as build_context};
