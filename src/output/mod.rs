@@ -3,4 +3,5 @@
 pub mod documents;
 pub mod roi_json;
 pub mod roi_table;
+pub mod validation;
 pub mod workbook;

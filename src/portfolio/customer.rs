@@ -106,9 +106,14 @@ impl Customer {
     /// mrr(c, t) of SPEC 3.3: the latest mrr reported on a row dated ≤ t,
     /// or 0 when churned at t; None before any mrr was reported.
     pub fn mrr_at(&self, t: NaiveDate) -> Option<f64> {
-        let mut rows: Vec<&Snapshot> = self.snapshots.iter().filter(|s| s.date <= t).collect();
-        rows.sort_by_key(|s| (s.date, s.checkpoint));
-        let reported = rows.iter().rev().find_map(|s| s.get(Metric::Mrr))?;
+        // The reported value of the latest row (by date, then checkpoint)
+        // that has one: no allocation, this runs per customer per period.
+        let (_, reported) = self
+            .snapshots
+            .iter()
+            .filter(|s| s.date <= t)
+            .filter_map(|s| Some(((s.date, s.checkpoint), s.get(Metric::Mrr)?)))
+            .max_by(|a, b| a.0.cmp(&b.0))?;
         if self.exists_at(t) && !self.is_active_at(t) {
             Some(0.0)
         } else {
