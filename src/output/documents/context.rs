@@ -18,6 +18,7 @@ use super::roi_view::{assumption_view, roi_view};
 use crate::figures::assumptions::AssumptionsUsed;
 use crate::figures::checklist::{self, Step};
 use crate::figures::customer::CustomerFigures;
+use crate::figures::deltas;
 use crate::portfolio::{Consent, Customer, Metric, Snapshot};
 
 #[derive(Clone, Debug, Serialize)]
@@ -250,13 +251,10 @@ fn timeline(c: &Customer, figures: &CustomerFigures, as_of: NaiveDate) -> Vec<Ti
 
 fn engagement(row: &Snapshot) -> EngagementView {
     let get = |m| row.get(m);
-    let share = |a: Option<f64>, b: Option<f64>| match (a, b) {
-        (Some(a), Some(b)) if b > 0.0 => Some(a / b * 100.0),
-        _ => None,
-    };
-    let adoption = share(get(Metric::ActiveUsers), get(Metric::LicensedUsers));
+    // The same definitions as the workbook's.
+    let adoption = deltas::adoption_pct(row);
+    let utilization = deltas::feature_utilization_pct(row);
     let (used, available) = (get(Metric::FeaturesUsed), get(Metric::FeaturesAvailable));
-    let utilization = share(used, available);
     EngagementView {
         adoption_pct: or_missing(adoption, format::pct),
         feature_utilization_pct: or_missing(utilization, format::pct),
@@ -284,7 +282,7 @@ fn engagement(row: &Snapshot) -> EngagementView {
 
 fn highlights(
     metrics: &[MetricView],
-    deltas: Option<&crate::figures::deltas::Deltas>,
+    deltas: Option<&deltas::Deltas>,
     roi: &RoiView,
 ) -> Vec<String> {
     let mut out: Vec<String> = metrics
