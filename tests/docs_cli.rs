@@ -59,7 +59,7 @@ fn one_customer_gets_every_kind() {
         .success()
         .stdout(predicate::str::contains("case-study-C-1.md"))
         .stderr(predicate::str::contains(
-            "wrote 3 documents for 1 customers",
+            "wrote 3 documents for 1 customer (0 anonymized)",
         ));
     assert_eq!(
         files(&out),

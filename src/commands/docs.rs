@@ -221,12 +221,16 @@ fn summary(
         ),
     };
     let mut s = format!(
-        "csf docs: wrote {} documents for {customers} customers ({anonymized} anonymized) to {} as of {as_of}, with {template_note}.",
-        customers * kinds.len(),
+        "csf docs: wrote {} for {} ({anonymized} anonymized) to {} as of {as_of}, with {template_note}.",
+        count(customers * kinds.len(), "document"),
+        count(customers, "customer"),
         args.output.display(),
     );
     if rejected > 0 {
-        s += &format!(" {rejected} input rows were rejected; `csf validate` lists them.");
+        s += &format!(
+            " {} rejected; `csf validate` lists them.",
+            count(rejected as usize, "input row was")
+        );
     }
     s
 }
@@ -234,32 +238,42 @@ fn summary(
 fn skipped_note(portfolio: &Portfolio, selected: usize, all: bool) -> String {
     let skipped = portfolio.customers.len() - selected;
     if all && skipped > 0 {
-        format!(" {skipped} customers start after the as-of date and were skipped.")
+        format!(
+            " Skipped {} that start after the as-of date.",
+            count(skipped, "customer")
+        )
     } else {
         String::new()
     }
 }
 
-/// Ids close to an unknown one: same id in another case, ids that start with
-/// it (or that it starts with), then the nearest by edit distance. At most 5.
+/// `1 document`, `3 documents`; `1 input row was`, `2 input rows were`.
+fn count(n: usize, one: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else if let Some(stem) = one.strip_suffix(" was") {
+        format!("{n} {stem}s were")
+    } else {
+        format!("{n} {one}s")
+    }
+}
+
+/// Ids close to an unknown one, nearest first: the same id in another case,
+/// then by edit distance (case-insensitive), keeping ids within a few edits
+/// and ids it is a prefix of (or that are a prefix of it). At most 5.
 fn close_matches<'a>(wanted: &str, ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     let wanted = wanted.to_lowercase();
     let limit = (wanted.chars().count() / 3).max(2);
-    let mut ranked: Vec<(u8, usize, &str)> = ids
+    let mut ranked: Vec<(usize, &str)> = ids
         .filter_map(|id| {
             let lower = id.to_lowercase();
-            if lower == wanted {
-                Some((0, 0, id))
-            } else if lower.starts_with(&wanted) || wanted.starts_with(&lower) {
-                Some((1, lower.len().abs_diff(wanted.len()), id))
-            } else {
-                let d = edit_distance(&lower, &wanted);
-                (d <= limit).then_some((2, d, id))
-            }
+            let d = edit_distance(&lower, &wanted);
+            let prefix = lower.starts_with(&wanted) || wanted.starts_with(&lower);
+            (d <= limit || prefix).then_some((d, id))
         })
         .collect();
     ranked.sort();
-    ranked.into_iter().take(5).map(|(_, _, id)| id).collect()
+    ranked.into_iter().take(5).map(|(_, id)| id).collect()
 }
 
 /// Levenshtein distance over characters.
@@ -289,25 +303,35 @@ mod tests {
     }
 
     #[test]
-    fn close_matches_rank_case_then_prefix_then_distance() {
+    fn close_matches_rank_by_edits_with_case_ignored() {
         let ids = [
             "CUST-000123",
             "CUST-000124",
             "CUST-001123",
             "ACME-1",
             "cust-00012",
+            "CUST-0001234567",
         ];
-        // Same id in another case comes first; "cust-00012" is a prefix of
-        // the wanted id; the others are one edit away (limit 11 / 3 = 3).
+        // Case alone differs: 0 edits. Then one edit each: "cust-00012"
+        // (drop the 3), "CUST-000124" (3→4), "CUST-001123" (0→1), sorted by
+        // id ("CUST…" before "cust…"). "CUST-0001234567" is 4 edits away,
+        // beyond the limit of 11 / 3 = 3, but starts with the wanted id.
         assert_eq!(
             close_matches("cust-000123", ids.into_iter()),
-            vec!["CUST-000123", "cust-00012", "CUST-000124", "CUST-001123"]
+            vec![
+                "CUST-000123",
+                "CUST-000124",
+                "CUST-001123",
+                "cust-00012",
+                "CUST-0001234567"
+            ]
         );
+        // A missing digit: "CUST-000012"-style ids one insertion away come
+        // before longer ids that merely start with it.
+        let ids = ["CUST-000010", "CUST-000001", "CUST-000011", "CUST-000100"];
         assert_eq!(
-            // Prefixes by how much longer they are, then "CUST-001123" at 3
-            // edits (limit max(9 / 3, 2) = 3).
-            close_matches("CUST-0001", ids.into_iter()),
-            vec!["cust-00012", "CUST-000123", "CUST-000124", "CUST-001123"]
+            close_matches("CUST-00001", ids.into_iter()),
+            vec!["CUST-000001", "CUST-000010", "CUST-000011", "CUST-000100"]
         );
         assert!(close_matches("zzz", ids.into_iter()).is_empty());
     }
