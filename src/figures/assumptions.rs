@@ -57,7 +57,7 @@ pub enum AssumptionsError {
 /// The source of a value nobody overrode.
 pub const DEFAULT_SOURCE: &str = "default";
 
-/// Defaults, chosen and justified in docs/readme-parts/roi.md.
+/// Defaults, chosen and justified in docs/guide/roi.md.
 pub const DEFAULTS: Assumptions = Assumptions {
     storage_cost_per_gb_month: 0.10,
     cost_per_wait_hour: 30.0,
