@@ -166,7 +166,11 @@ fn intake_summary(ledger: &Ledger) -> String {
         s.push_str(&format!(
             " {n} data {}, {warnings} of them {}: see the Data issues sheet.",
             if n == 1 { "issue" } else { "issues" },
-            if warnings == 1 { "a warning" } else { "warnings" },
+            if warnings == 1 {
+                "a warning"
+            } else {
+                "warnings"
+            },
         ));
     }
     for f in &ledger.files {
