@@ -236,3 +236,13 @@ impl From<&RateArgs> for crate::figures::assumptions::RateOverrides {
         }
     }
 }
+
+impl From<&IntakeArgs> for crate::intake::IntakeOptions {
+    fn from(a: &IntakeArgs) -> Self {
+        crate::intake::IntakeOptions {
+            decimal_comma: a.decimal_comma,
+            date_order: a.date_format,
+            sheet: a.sheet.clone(),
+        }
+    }
+}

@@ -2,35 +2,26 @@
 //! customer or all of them, one Markdown file per customer and kind.
 
 use std::collections::HashSet;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use indicatif::ProgressBar;
 use rayon::prelude::*;
 
+use super::progress::rows_progress;
 use super::{UsageError, exit};
 use crate::cli::{DocKind, DocsArgs};
 use crate::figures::assumptions::{self, AssumptionsError, AssumptionsUsed, RateOverrides};
 use crate::figures::customer::customer_figures;
-use crate::intake::{IntakeOptions, read_inputs};
+use crate::intake::read_inputs;
 use crate::output::documents::{
     DocumentKind, Identity, TemplateSource, Templates, build_context, context_value, write_atomic,
 };
 use crate::portfolio::{Customer, Portfolio};
 
 pub fn run(args: DocsArgs) -> anyhow::Result<u8> {
-    let options = IntakeOptions {
-        decimal_comma: args.intake.decimal_comma,
-        date_order: args.intake.date_format,
-        sheet: args.intake.sheet.clone(),
-    };
-    let progress = if !args.quiet && std::io::stderr().is_terminal() {
-        ProgressBar::new_spinner()
-    } else {
-        ProgressBar::hidden()
-    };
-    let intake = read_inputs(&args.intake.inputs, &options, &progress)?;
+    let progress = rows_progress(args.quiet);
+    let intake = read_inputs(&args.intake.inputs, &(&args.intake).into(), &progress)?;
     progress.finish_and_clear();
     let rejected = intake.ledger.total().rejected;
     let portfolio = Portfolio::from_snapshots(intake.snapshots);

@@ -3,6 +3,7 @@
 
 mod docs;
 mod generate;
+mod progress;
 mod report;
 mod roi;
 mod validate;

@@ -1,20 +1,19 @@
 //! `csf report`: read, validate, compute, write the workbook (SPEC 1, 4).
 
-use std::io::IsTerminal;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
-use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
+use super::progress::rows_progress;
 use super::{UsageError, exit};
 use crate::cli::ReportArgs;
 use crate::figures::assumptions::{AssumptionsError, RateOverrides, resolve};
-use crate::figures::checklist::next_step;
+use crate::figures::checklist::{next_step, overdue_summary, tally_overdue};
 use crate::figures::customer::portfolio_figures;
 use crate::figures::periods::{PeriodFigures, PeriodKind, aggregate};
 use crate::intake::ledger::{Ledger, Severity};
-use crate::intake::{IntakeOptions, read_inputs};
+use crate::intake::read_inputs;
 use crate::output::workbook::{
     AsOfSource, ReportData, RunFacts, WorkbookOptions, check_output_path, write_workbook,
 };
@@ -42,14 +41,9 @@ fn report(args: &ReportArgs, started: Instant) -> anyhow::Result<u8> {
         other => anyhow::Error::new(UsageError(other.to_string())),
     })?;
 
-    let bar = progress_bar(args.quiet);
+    let bar = rows_progress(args.quiet);
     bar.set_message("reading inputs");
-    let options = IntakeOptions {
-        decimal_comma: args.intake.decimal_comma,
-        date_order: args.intake.date_format,
-        sheet: args.intake.sheet.clone(),
-    };
-    let intake = read_inputs(&args.intake.inputs, &options, &bar)?;
+    let intake = read_inputs(&args.intake.inputs, &(&args.intake).into(), &bar)?;
     // Intake has already noted customers without a baseline ("no baseline").
     let ledger = intake.ledger;
 
@@ -128,6 +122,10 @@ fn report(args: &ReportArgs, started: Instant) -> anyhow::Result<u8> {
             args.output.display(),
             seconds(started.elapsed())
         );
+        eprintln!(
+            "{}",
+            overdue_summary(&tally_overdue(next_steps.iter().copied()), as_of)
+        );
     }
     Ok(exit::OK)
 }
@@ -203,20 +201,4 @@ fn describe_file(f: &crate::intake::ledger::SourceFile) -> String {
 
 fn seconds(d: Duration) -> String {
     format!("{:.1} s", d.as_secs_f64())
-}
-
-/// A progress bar on stderr, only for a person at a terminal.
-fn progress_bar(quiet: bool) -> ProgressBar {
-    if quiet || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    // Intake counts rows without knowing the total: a spinner and a count.
-    let bar = ProgressBar::new_spinner();
-    if let Ok(style) =
-        ProgressStyle::with_template("{spinner} {msg} ({human_pos} rows read, {elapsed})")
-    {
-        bar.set_style(style);
-    }
-    bar.enable_steady_tick(Duration::from_millis(120));
-    bar
 }

@@ -1,28 +1,35 @@
 //! `csf validate`: read and check the inputs, print every data issue.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 use anyhow::Context;
-use indicatif::{ProgressBar, ProgressStyle};
 
 use super::exit;
+use super::progress::rows_progress;
+use chrono::NaiveDate;
+
 use crate::cli::{OutputFormat, ValidateArgs};
-use crate::intake::{IntakeOptions, read_inputs};
+use crate::figures::checklist::{overdue_by_step, overdue_summary};
+use crate::intake::read_inputs;
 use crate::output::validation::{render_json, render_text};
+use crate::portfolio::{Portfolio, Snapshot};
 
 pub fn run(args: ValidateArgs) -> anyhow::Result<u8> {
-    let options = IntakeOptions {
-        decimal_comma: args.intake.decimal_comma,
-        date_order: args.intake.date_format,
-        sheet: args.intake.sheet.clone(),
-    };
     let progress = rows_progress(args.quiet);
-    let intake = read_inputs(&args.intake.inputs, &options, &progress)
+    let intake = read_inputs(&args.intake.inputs, &(&args.intake).into(), &progress)
         .context("cannot validate the inputs")?;
     progress.finish_and_clear();
 
+    let rejected = intake.ledger.total().rejected;
     let report = match args.format {
-        OutputFormat::Text => render_text(&intake.ledger, args.quiet),
+        OutputFormat::Text => {
+            let mut text = render_text(&intake.ledger, args.quiet);
+            if let Some(line) = checklist_line(intake.snapshots, args.as_of) {
+                text.push_str(&line);
+                text.push('\n');
+            }
+            text
+        }
         OutputFormat::Json => render_json(&intake.ledger),
     };
     let mut stdout = std::io::stdout().lock();
@@ -35,22 +42,13 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<u8> {
             return Err(e).context("cannot write the report to standard output");
         }
     }
-    Ok(if intake.ledger.total().rejected > 0 {
-        exit::DATA
-    } else {
-        exit::OK
-    })
+    Ok(if rejected > 0 { exit::DATA } else { exit::OK })
 }
 
-/// A rows-read counter on stderr, only for a person watching a terminal.
-fn rows_progress(quiet: bool) -> ProgressBar {
-    if quiet || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new_spinner();
-    if let Ok(style) = ProgressStyle::with_template("{spinner} {human_pos} rows read ({per_sec})") {
-        bar.set_style(style);
-    }
-    bar.enable_steady_tick(std::time::Duration::from_millis(120));
-    bar
+/// The checklist of SPEC 6 over the accepted rows: how many customers have a
+/// step overdue at `--as-of` (default: the latest snapshot date).
+fn checklist_line(snapshots: Vec<Snapshot>, as_of: Option<NaiveDate>) -> Option<String> {
+    let portfolio = Portfolio::from_snapshots(snapshots);
+    let as_of = as_of.or_else(|| portfolio.date_range().map(|(_, last)| last))?;
+    Some(overdue_summary(&overdue_by_step(&portfolio, as_of), as_of))
 }

@@ -131,13 +131,40 @@ pub fn testimonial_round(start: NaiveDate, as_of: NaiveDate) -> u32 {
 /// How many customers have their next step overdue at `as_of`, by step
 /// (steps in checklist order; steps with no overdue customer are left out).
 pub fn overdue_by_step(portfolio: &Portfolio, as_of: NaiveDate) -> BTreeMap<Step, usize> {
+    tally_overdue(portfolio.customers.iter().map(|c| next_step(c, as_of)))
+}
+
+/// The same count from next steps already worked out (one per customer).
+pub fn tally_overdue(
+    next_steps: impl IntoIterator<Item = Option<NextStep>>,
+) -> BTreeMap<Step, usize> {
     let mut counts = BTreeMap::new();
-    for c in &portfolio.customers {
-        if let Some(next) = next_step(c, as_of).filter(|n| n.overdue) {
-            *counts.entry(next.step).or_insert(0) += 1;
-        }
+    for next in next_steps.into_iter().flatten().filter(|n| n.overdue) {
+        *counts.entry(next.step).or_insert(0) += 1;
     }
     counts
+}
+
+/// The run-summary line: `Checklist at 2025-06-30: 5 customers have a step
+/// overdue (30-day metrics 2, 90-day testimonial request 3).`
+pub fn overdue_summary(counts: &BTreeMap<Step, usize>, as_of: NaiveDate) -> String {
+    let total: usize = counts.values().sum();
+    if total == 0 {
+        return format!("Checklist at {as_of}: no customer has a step overdue.");
+    }
+    let by_step: Vec<String> = counts
+        .iter()
+        .map(|(step, n)| format!("{step} {n}"))
+        .collect();
+    format!(
+        "Checklist at {as_of}: {total} {} a step overdue ({}).",
+        if total == 1 {
+            "customer has"
+        } else {
+            "customers have"
+        },
+        by_step.join(", ")
+    )
 }
 
 fn day_after(start: NaiveDate, day: u32) -> NaiveDate {
@@ -295,6 +322,16 @@ mod tests {
             (Step::TestimonialRequest(90), 1),
         ]);
         assert_eq!(counts, expected);
+        // 1 + 2 + 1 = 4 customers, steps in checklist order.
+        assert_eq!(
+            overdue_summary(&counts, d("2025-04-10")),
+            "Checklist at 2025-04-10: 4 customers have a step overdue \
+             (baseline collected 1, 30-day metrics 2, 90-day testimonial request 1)."
+        );
+        assert_eq!(
+            overdue_summary(&BTreeMap::new(), d("2025-04-10")),
+            "Checklist at 2025-04-10: no customer has a step overdue."
+        );
     }
 
     #[test]
