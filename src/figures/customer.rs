@@ -85,16 +85,6 @@ mod tests {
     use crate::portfolio::{Metric, Snapshot};
     use chrono::NaiveDate;
 
-    fn rates() -> Assumptions {
-        Assumptions {
-            storage_cost_per_gb_month: 0.10,
-            cost_per_wait_hour: 30.0,
-            cost_per_inaccurate_result: 0.05,
-            horizon_months: 12,
-            discount_rate: 0.0,
-        }
-    }
-
     fn row(id: &str, cp: u32, date: &str, infra: Option<f64>) -> Snapshot {
         let mut s = Snapshot::new(id, cp, NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap());
         s.metrics.set(Metric::InfrastructureCost, infra);
@@ -109,7 +99,7 @@ mod tests {
         let c60 = row("C1", 60, "2025-03-11", Some(1000.0)); // savings 0
         let c90 = row("C1", 90, "2025-04-10", Some(800.0)); // savings 200
         let c = Customer::from_rows(vec![c90, c30, b, c60]);
-        let f = customer_figures(&c, &rates());
+        let f = customer_figures(&c, &crate::figures::roi::hand_rates());
         assert_eq!(f.checkpoints.len(), 4);
         assert_eq!(f.checkpoints[0], CheckpointFigures::default());
         let r90 = f.checkpoints[3].roi.unwrap();
@@ -131,7 +121,7 @@ mod tests {
             row("C2", 30, "2025-02-01", Some(1000.0)),
             row("C2", 60, "2025-03-01", Some(500.0)),
         ]);
-        let f = customer_figures(&c, &rates());
+        let f = customer_figures(&c, &crate::figures::roi::hand_rates());
         assert_eq!(f.checkpoints, vec![CheckpointFigures::default(); 2]);
         assert_eq!(f.time_to_value_days, None);
     }
@@ -144,7 +134,7 @@ mod tests {
             row("A", 30, "2025-01-31", Some(90.0)),
             row("B", 30, "2025-01-31", Some(70.0)),
         ]);
-        let f = portfolio_figures(&p, &rates());
+        let f = portfolio_figures(&p, &crate::figures::roi::hand_rates());
         let savings: Vec<Option<f64>> = f
             .iter()
             .map(|f| f.checkpoints[1].roi.unwrap().monthly_savings)

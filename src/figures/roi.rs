@@ -156,19 +156,23 @@ fn finite(v: f64) -> Option<f64> {
     v.is_finite().then_some(v)
 }
 
+/// Round rates that make hand arithmetic easy: $0.10 per GB-month, $30 per
+/// waiting hour, $0.05 per inaccurate result, 12 months, no discounting.
+/// Tests use them so their hand figures do not move with the defaults.
+#[cfg(test)]
+pub(crate) fn hand_rates() -> Assumptions {
+    Assumptions {
+        storage_cost_per_gb_month: 0.10,
+        cost_per_wait_hour: 30.0,
+        cost_per_inaccurate_result: 0.05,
+        horizon_months: 12,
+        discount_rate: 0.0,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn rates() -> Assumptions {
-        Assumptions {
-            storage_cost_per_gb_month: 0.10,
-            cost_per_wait_hour: 30.0,
-            cost_per_inaccurate_result: 0.05,
-            horizon_months: 12,
-            discount_rate: 0.0,
-        }
-    }
 
     #[test]
     fn every_line_follows_its_formula() {
@@ -186,7 +190,7 @@ mod tests {
             accuracy_pct: Some(99.0),
             infrastructure_cost: Some(400.0),
         };
-        let r = evaluate(&before, &after, Some(1000.0), &rates());
+        let r = evaluate(&before, &after, Some(1000.0), &hand_rates());
         // storage: 90 GB × $0.10 = $9
         assert!((r.lines.storage.unwrap() - 9.0).abs() < 1e-9);
         // latency: 180 ms / 3.6e6 × 12,000 calls × $30 = 0.6 h × $30 = $18
@@ -212,15 +216,21 @@ mod tests {
             infrastructure_cost: Some(600.0),
             ..Usage::default()
         };
-        let r = evaluate(&before, &after, None, &rates());
+        let r = evaluate(&before, &after, None, &hand_rates());
         assert_eq!(r.lines.storage, None);
         assert_eq!(r.monthly_savings, Some(-100.0));
         assert_eq!(r.net_roi_pct, None);
-        let r = evaluate(&before, &after, Some(1000.0), &rates());
+        let r = evaluate(&before, &after, Some(1000.0), &hand_rates());
         assert_eq!(r.payback_months, None, "savings ≤ 0: payback not reached");
         assert!((r.net_roi_pct.unwrap() - (-1200.0 - 1000.0) / 1000.0 * 100.0).abs() < 1e-9);
         assert_eq!(
-            evaluate(&Usage::default(), &Usage::default(), Some(1.0), &rates()).monthly_savings,
+            evaluate(
+                &Usage::default(),
+                &Usage::default(),
+                Some(1.0),
+                &hand_rates()
+            )
+            .monthly_savings,
             None
         );
     }
@@ -235,7 +245,7 @@ mod tests {
             infrastructure_cost: Some(100.0),
             ..Usage::default()
         };
-        let mut a = rates();
+        let mut a = hand_rates();
         a.discount_rate = 0.10;
         a.horizon_months = 12;
         let r = evaluate(&before, &after, Some(5000.0), &a);

@@ -4,7 +4,6 @@
 
 use super::*;
 use crate::figures::customer::portfolio_figures;
-use crate::figures::roi::Assumptions;
 use crate::portfolio::{Metric, Snapshot, Status};
 
 fn d(s: &str) -> NaiveDate {
@@ -50,16 +49,6 @@ fn an_empty_portfolio_has_no_periods() {
     assert!(aggregate(&p, &[], PeriodKind::Month, None).is_empty());
 }
 
-fn rates() -> Assumptions {
-    Assumptions {
-        storage_cost_per_gb_month: 0.10,
-        cost_per_wait_hour: 30.0,
-        cost_per_inaccurate_result: 0.05,
-        horizon_months: 12,
-        discount_rate: 0.0,
-    }
-}
-
 fn row(id: &str, cp: u32, date: &str, metrics: &[(Metric, f64)]) -> Snapshot {
     let mut s = Snapshot::new(id, cp, NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap());
     for &(m, v) in metrics {
@@ -80,7 +69,7 @@ fn zero_implementation_cost_gives_savings_but_no_roi() {
         ),
         row("A", 30, "2025-01-20", &[(InfrastructureCost, 400.0)]),
     ]);
-    let f = portfolio_figures(&p, &rates());
+    let f = portfolio_figures(&p, &crate::figures::roi::hand_rates());
     let m = &aggregate(&p, &f, PeriodKind::Month, None)[0];
     assert_eq!(m.customers_with_roi, 0);
     assert_eq!(
@@ -99,7 +88,7 @@ fn without_any_mrr_the_revenue_figures_are_blank() {
         row("A", 0, "2025-01-05", &[]),
         row("A", 30, "2025-02-04", &[]),
     ]);
-    let f = portfolio_figures(&p, &rates());
+    let f = portfolio_figures(&p, &crate::figures::roi::hand_rates());
     let feb = &aggregate(&p, &f, PeriodKind::Month, None)[1];
     assert_eq!(feb.logo_retention_pct, Some(100.0), "a start set exists");
     assert_eq!(feb.starting_mrr, None);
@@ -128,7 +117,7 @@ fn zero_starting_mrr_leaves_grr_and_nrr_blank() {
         row("A", 0, "2025-01-05", &[(Metric::Mrr, 0.0)]),
         row("A", 30, "2025-02-04", &[(Metric::Mrr, 100.0)]),
     ]);
-    let f = portfolio_figures(&p, &rates());
+    let f = portfolio_figures(&p, &crate::figures::roi::hand_rates());
     let feb = &aggregate(&p, &f, PeriodKind::Month, None)[1];
     assert_eq!(feb.starting_mrr, Some(0.0));
     assert_eq!(feb.expansion_mrr, Some(100.0));
@@ -144,7 +133,7 @@ fn mrr_first_reported_during_the_period_is_in_no_movement() {
         row("B", 0, "2025-01-06", &[]),
         row("B", 30, "2025-02-05", &[(Metric::Mrr, 300.0)]),
     ]);
-    let f = portfolio_figures(&p, &rates());
+    let f = portfolio_figures(&p, &crate::figures::roi::hand_rates());
     let feb = &aggregate(&p, &f, PeriodKind::Month, None)[1];
     assert_eq!(feb.starting_mrr, Some(100.0));
     assert_eq!(feb.expansion_mrr, Some(0.0));
@@ -156,7 +145,7 @@ fn nobody_active_at_the_end_leaves_the_referral_rate_blank() {
     let mut churn = row("A", 30, "2025-01-20", &[(Metric::Referrals, 2.0)]);
     churn.status = Some(Status::Churned);
     let p = Portfolio::from_snapshots(vec![row("A", 0, "2025-01-05", &[]), churn]);
-    let f = portfolio_figures(&p, &rates());
+    let f = portfolio_figures(&p, &crate::figures::roi::hand_rates());
     let jan = &aggregate(&p, &f, PeriodKind::Month, None)[0];
     assert_eq!(jan.active_customers, 0);
     assert_eq!((jan.new_customers, jan.churned_customers), (1, 1));
@@ -178,7 +167,7 @@ fn the_baseline_as_of_row_gives_no_roi_and_no_reductions() {
         ),
         row("A", 30, "2025-02-04", &[(StorageGb, 50.0)]),
     ]);
-    let f = portfolio_figures(&p, &rates());
+    let f = portfolio_figures(&p, &crate::figures::roi::hand_rates());
     let months = aggregate(&p, &f, PeriodKind::Month, None);
     assert_eq!(months[0].customers_with_roi, 0);
     assert_eq!(months[0].avg_storage_reduction_pct, None);

@@ -164,19 +164,8 @@ fn index_customer(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::figures::roi::Assumptions;
     use crate::portfolio::Status;
     use proptest::prelude::*;
-
-    fn rates() -> Assumptions {
-        Assumptions {
-            storage_cost_per_gb_month: 0.10,
-            cost_per_wait_hour: 30.0,
-            cost_per_inaccurate_result: 0.05,
-            horizon_months: 12,
-            discount_rate: 0.0,
-        }
-    }
 
     fn day(n: i64) -> NaiveDate {
         NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() + chrono::Duration::days(n)
@@ -209,7 +198,7 @@ mod tests {
         #[test]
         fn state_agrees_with_the_customer(c in customer(), t in -1i64..42) {
             let p = Portfolio { customers: vec![c.clone()] };
-            let f = crate::figures::customer::portfolio_figures(&p, &rates());
+            let f = crate::figures::customer::portfolio_figures(&p, &crate::figures::roi::hand_rates());
             let tl = Timeline::new(&p, &f);
             let key = &tl.customers[0];
             let t = day(t);

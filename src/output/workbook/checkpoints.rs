@@ -6,7 +6,7 @@
 
 use rust_xlsxwriter::Worksheet;
 
-use super::columns::{Column, Layout, Pages, SheetWriter};
+use super::columns::{Column, Layout, Pages, SheetWriter, savings_columns};
 use super::formats::{Formats, Kind};
 use super::{ReportData, WorkbookError};
 use crate::figures::customer::CheckpointFigures;
@@ -48,12 +48,9 @@ fn columns() -> Vec<Column> {
         Column::new("Latency improvement ×", Kind::Times),
         Column::new("Adoption %", Kind::Percent),
         Column::new("Feature utilization %", Kind::Percent),
-        Column::new("Storage savings / month", Kind::Money),
-        Column::new("Latency savings / month", Kind::Money),
-        Column::new("Accuracy savings / month", Kind::Money),
-        Column::new("Infrastructure savings / month", Kind::Money),
-        Column::new("Monthly savings", Kind::Money),
-        Column::new("Net ROI %", Kind::Percent),
+    ]);
+    cols.extend(savings_columns());
+    cols.extend([
         Column::new("Case study published", Kind::Text),
         Column::new("Testimonial collected", Kind::Text),
     ]);
@@ -142,17 +139,7 @@ fn checkpoint_row(
     w.num(d.and_then(|d| d.latency_improvement_x))?;
     w.num(adoption_pct(s))?;
     w.num(feature_utilization_pct(s))?;
-    let lines = f.roi.map(|r| r.lines).unwrap_or_default();
-    for line in [
-        lines.storage,
-        lines.latency,
-        lines.accuracy,
-        lines.infrastructure,
-    ] {
-        w.num(line)?;
-    }
-    w.num(f.roi.and_then(|r| r.monthly_savings))?;
-    w.num(f.roi.and_then(|r| r.net_roi_pct))?;
+    w.savings(f.roi.as_ref())?;
     w.opt_text(s.case_study_published.map(yes_no))?;
     w.opt_text(s.testimonial_collected.map(yes_no))?;
     Ok(())

@@ -17,6 +17,7 @@ use rust_xlsxwriter::{ColNum, RowNum, Workbook, Worksheet};
 use super::WorkbookError;
 use super::fitting::{FILTER_ARROW, MAX_WIDTH, MIN_WIDTH, Width, clip, prose_lines, wrap_header};
 use super::formats::{Formats, Kind};
+use crate::figures::roi::RoiFigures;
 
 /// One column of a table: its header and the kind of value it holds.
 #[derive(Clone, Debug, PartialEq)]
@@ -406,5 +407,36 @@ impl<'w> SheetWriter<'w> {
     /// (charts on the Summary sheet).
     pub fn worksheet(&mut self) -> &mut Worksheet {
         self.ws()
+    }
+}
+
+/// The ROI columns that Customers and Checkpoints share, in the order
+/// [`SheetWriter::savings`] writes them.
+pub fn savings_columns() -> [Column; 6] {
+    [
+        Column::new("Storage savings / month", Kind::Money),
+        Column::new("Latency savings / month", Kind::Money),
+        Column::new("Accuracy savings / month", Kind::Money),
+        Column::new("Infrastructure savings / month", Kind::Money),
+        Column::new("Monthly savings", Kind::Money),
+        Column::new("Net ROI %", Kind::Percent),
+    ]
+}
+
+impl SheetWriter<'_> {
+    /// The four benefit lines, monthly savings and net ROI % of one
+    /// comparison with the baseline (blank without one).
+    pub fn savings(&mut self, roi: Option<&RoiFigures>) -> Result<(), WorkbookError> {
+        let lines = roi.map(|r| r.lines).unwrap_or_default();
+        for line in [
+            lines.storage,
+            lines.latency,
+            lines.accuracy,
+            lines.infrastructure,
+        ] {
+            self.num(line)?;
+        }
+        self.num(roi.and_then(|r| r.monthly_savings))?;
+        self.num(roi.and_then(|r| r.net_roi_pct))
     }
 }

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use rust_xlsxwriter::Worksheet;
 
-use super::columns::{Column, Layout, Pages, SheetWriter};
+use super::columns::{Column, Layout, Pages, SheetWriter, savings_columns};
 use super::formats::{Formats, Kind};
 use super::{ReportData, WorkbookError};
 use crate::figures::checklist::{NextStep, Step};
@@ -33,13 +33,8 @@ fn columns() -> Vec<Column> {
             Kind::Percent,
         ));
     }
+    cols.extend(savings_columns());
     cols.extend([
-        Column::new("Storage savings / month", Kind::Money),
-        Column::new("Latency savings / month", Kind::Money),
-        Column::new("Accuracy savings / month", Kind::Money),
-        Column::new("Infrastructure savings / month", Kind::Money),
-        Column::new("Monthly savings", Kind::Money),
-        Column::new("Net ROI %", Kind::Percent),
         Column::new("Benefit-cost ratio", Kind::Ratio),
         Column::new("Payback months", Kind::Ratio),
         Column::new("NPV", Kind::Money),
@@ -119,17 +114,7 @@ fn customer_row(
         w.num(latest.and_then(|s| s.get(m)))?;
         w.num(deltas.and_then(|d| d.change_pct.get(m)))?;
     }
-    let lines = roi.map(|r| r.lines).unwrap_or_default();
-    for line in [
-        lines.storage,
-        lines.latency,
-        lines.accuracy,
-        lines.infrastructure,
-    ] {
-        w.num(line)?;
-    }
-    w.num(roi.and_then(|r| r.monthly_savings))?;
-    w.num(roi.and_then(|r| r.net_roi_pct))?;
+    w.savings(roi.as_ref())?;
     w.num(roi.and_then(|r| r.benefit_cost_ratio))?;
     w.num(roi.and_then(|r| r.payback_months))?;
     w.num(roi.and_then(|r| r.npv))?;
