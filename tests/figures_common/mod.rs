@@ -186,4 +186,5 @@ pub fn all_floats(f: &PeriodFigures) -> Vec<(&'static str, Option<f64>)> {
     ]
 }
 
+pub mod small_portfolio_expected;
 pub mod synthetic;
