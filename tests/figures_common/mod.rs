@@ -1,6 +1,8 @@
 //! Shared by the figures integration tests: a small reader for the canonical
-//! columns (intake is built separately; these tests must not depend on it)
-//! and a field-by-field comparison of period figures.
+//! columns (intake is built separately; these tests must not depend on it),
+//! a field-by-field comparison of period figures, the hand-worked figures of
+//! `tests/data/small_portfolio.csv` and a cell-by-cell reader of written
+//! workbooks.
 
 #![allow(dead_code)]
 
@@ -186,4 +188,7 @@ pub fn all_floats(f: &PeriodFigures) -> Vec<(&'static str, Option<f64>)> {
     ]
 }
 
+pub mod sheet_cells;
+pub mod small_portfolio_customers;
+pub mod small_portfolio_expected;
 pub mod synthetic;
