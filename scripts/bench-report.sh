@@ -14,7 +14,7 @@ customers=${1:-250000}
 work=${2:-target/bench-report}
 mkdir -p "$work"
 
-cargo build --release --quiet
+cargo build --release --quiet --bin csf --example xlsx_floor
 csf=${CARGO_TARGET_DIR:-target}/release/csf
 input="$work/export-$customers.csv"
 
@@ -34,6 +34,17 @@ measure() {
     printf '%-12s wall %s  peak memory %s MB  workbook %s\n' \
         "$label" "$wall" "$(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }')" "$(du -h "$out" | cut -f1)"
 }
+
+# The floor of issue 3: the csv crate plus 1,000,000 rows × 35 numbers in
+# rust_xlsxwriter constant-memory mode, at zip level 1 (csf's level) and the
+# library's default level 6.
+floor=${CARGO_TARGET_DIR:-target}/release/examples/xlsx_floor
+for level in 1 6; do
+    /usr/bin/time -v "$floor" "$input" "$work/floor-$level.xlsx" "$level" 2>"$work/time-floor-$level.txt"
+    printf '%-12s wall %s  peak memory %s MB\n' "floor-zip$level" \
+        "$(grep 'Elapsed (wall clock)' "$work/time-floor-$level.txt" | awk '{print $NF}')" \
+        "$(grep 'Maximum resident set size' "$work/time-floor-$level.txt" | awk '{printf "%.0f", $NF / 1024}')"
+done
 
 measure all-cores "$work/portfolio-all.xlsx"
 measure one-thread "$work/portfolio-1.xlsx" --threads 1
