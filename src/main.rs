@@ -8,5 +8,12 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // Ctrl-C (or a kill) must not leave a half-written temporary file next
+    // to the user's workbook: remove what is in flight, then exit as a shell
+    // expects after SIGINT.
+    let _ = ctrlc::set_handler(|| {
+        csf::output::atomic::remove_in_flight();
+        std::process::exit(130);
+    });
     csf::commands::run(csf::cli::Cli::parse())
 }

@@ -14,8 +14,9 @@ use crate::cli::{DocKind, DocsArgs};
 use crate::figures::assumptions::{self, AssumptionsError, AssumptionsUsed, RateOverrides};
 use crate::figures::customer::customer_figures;
 use crate::intake::read_inputs;
+use crate::output::atomic::write_atomically;
 use crate::output::documents::{
-    DocumentKind, Identity, TemplateSource, Templates, build_context, context_value, write_atomic,
+    DocumentKind, Identity, TemplateSource, Templates, build_context, context_value,
 };
 use crate::portfolio::{Customer, Portfolio};
 
@@ -166,7 +167,7 @@ fn write_customer(
         .map(|&kind| {
             let text = templates.render_value(kind, &context)?;
             let path = dir.join(format!("{}-{stem}.md", kind.slug()));
-            write_atomic(&path, &text)
+            write_atomically(&path, text.as_bytes())
                 .with_context(|| format!("{}: cannot write the document", path.display()))?;
             Ok(path)
         })

@@ -174,7 +174,7 @@ fn write_json(path: &Path, json: &str) -> anyhow::Result<()> {
             UsageError("--output - is not a file; use --format json to print JSON".into()).into(),
         );
     }
-    roi_json::write_atomically(path, json)
+    crate::output::atomic::write_atomically(path, json.as_bytes())
         .with_context(|| format!("{}: cannot write the ROI JSON", path.display()))?;
     eprintln!("csf: wrote {}", path.display());
     Ok(())

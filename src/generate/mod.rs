@@ -20,6 +20,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use crate::output::atomic::PendingFile;
 use chrono::{Months, NaiveDate};
 use rayon::prelude::*;
 
@@ -216,33 +217,23 @@ pub fn write_file(
     if file_type == FileType::Xlsx {
         check_fits_in_sheet(opts, XLSX_MAX_DATA_ROWS)?;
     }
-    let temp = temp_path(path);
     let io_error = |source| GenerateError::Io {
         path: path.to_path_buf(),
         source,
     };
-    // Created first, so an unwritable folder fails before any work is done.
-    let file = File::create(&temp).map_err(io_error)?;
-    let result = match file_type {
-        FileType::Csv => write_csv_file(opts, file, progress).map_err(io_error),
+    // Created first, so an unwritable folder fails before any work is done;
+    // dropped on an error, the temporary file is removed.
+    let (pending, file) = PendingFile::new(path).map_err(io_error)?;
+    let written = match file_type {
+        FileType::Csv => write_csv_file(opts, file, progress).map_err(io_error)?,
         FileType::Xlsx => {
             write_xlsx_file(opts, file, progress).map_err(|source| GenerateError::Xlsx {
                 path: path.to_path_buf(),
                 source,
-            })
+            })?
         }
     };
-    let written = match result {
-        Ok(w) => w,
-        Err(e) => {
-            let _ = std::fs::remove_file(&temp);
-            return Err(e);
-        }
-    };
-    std::fs::rename(&temp, path).map_err(|source| {
-        let _ = std::fs::remove_file(&temp);
-        io_error(source)
-    })?;
+    pending.commit().map_err(io_error)?;
     Ok(written)
 }
 
@@ -260,16 +251,6 @@ fn check_fits_in_sheet(opts: &Options, max_rows: u64) -> Result<(), GenerateErro
         });
     }
     Ok(())
-}
-
-/// `.name.csf-<pid>.tmp` next to the target, so the rename stays on one
-/// file system and a leftover is recognisable (and git-ignored).
-fn temp_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!(".{name}.csf-{}.tmp", std::process::id()))
 }
 
 fn write_csv_file(opts: &Options, file: File, progress: &dyn Fn(u64)) -> io::Result<Written> {

@@ -1,5 +1,6 @@
 //! Output: the workbook, JSON and documents.
 
+pub mod atomic;
 pub mod documents;
 pub mod roi_json;
 pub mod roi_table;

@@ -2,10 +2,6 @@
 //! contract for scripts: add keys if needed, never rename or drop one.
 //! Figures are unrounded; a figure that does not exist is `null`.
 
-use std::fs::{self, File};
-use std::io::{self, Write};
-use std::path::Path;
-
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
@@ -139,71 +135,4 @@ fn pretty(value: &impl Serialize) -> String {
     let mut text = serde_json::to_string_pretty(value).expect("plain data serializes");
     text.push('\n');
     text
-}
-
-/// Write to a temporary file next to `path`, then rename it over `path`, so
-/// a reader never sees half a file and a failed run leaves the old one.
-pub fn write_atomically(path: &Path, contents: &str) -> io::Result<()> {
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let (tmp, mut file) = (0..100)
-        .find_map(|n| {
-            let tmp = dir.join(format!(
-                ".{}.{}-{n}.tmp",
-                name.to_string_lossy(),
-                std::process::id()
-            ));
-            match File::create_new(&tmp) {
-                Ok(f) => Some(Ok((tmp, f))),
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => None,
-                Err(e) => Some(Err(e)),
-            }
-        })
-        .unwrap_or_else(|| {
-            Err(io::Error::new(
-                io::ErrorKind::AlreadyExists,
-                "no free temporary file name",
-            ))
-        })?;
-    let written = file
-        .write_all(contents.as_bytes())
-        .and_then(|()| file.sync_all())
-        .and_then(|()| fs::rename(&tmp, path));
-    if written.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    written
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn atomic_write_replaces_and_leaves_no_temporary_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("roi.json");
-        fs::write(&path, "old").unwrap();
-        write_atomically(&path, "new\n").unwrap();
-        assert_eq!(fs::read_to_string(&path).unwrap(), "new\n");
-        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(names.len(), 1, "only roi.json is left");
-    }
-
-    #[test]
-    fn failed_write_leaves_nothing() {
-        let dir = tempfile::tempdir().unwrap();
-        // Renaming a file over a directory fails: the old directory stays and
-        // the temporary file is removed.
-        let path = dir.path().join("taken");
-        fs::create_dir(&path).unwrap();
-        assert!(write_atomically(&path, "x").is_err());
-        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(names.len(), 1);
-    }
 }

@@ -11,7 +11,7 @@ mod roi_view;
 pub mod templates;
 
 pub use context::{DocumentContext, build as build_context};
-pub use files::{file_name, write_atomic};
+pub use files::file_name;
 pub use identity::Identity;
 pub use templates::{TemplateError, TemplateSource, Templates, context_value};
 

@@ -32,6 +32,7 @@ use crate::figures::customer::CustomerFigures;
 use crate::figures::periods::PeriodFigures;
 use crate::intake::DateOrder;
 use crate::intake::ledger::Ledger;
+use crate::output::atomic::PendingFile;
 use crate::portfolio::Portfolio;
 
 pub use formats::Kind;
@@ -308,45 +309,22 @@ fn build(data: &ReportData, options: &WorkbookOptions) -> Result<Workbook, Workb
 
 /// Save next to the target and rename, so readers never see a partial file.
 fn save_atomically(wb: &mut Workbook, path: &Path) -> Result<(), WorkbookError> {
-    let tmp = temp_path(path);
-    if let Err(source) = wb.save(&tmp) {
-        let _ = fs::remove_file(&tmp);
-        return Err(WorkbookError::Save {
-            path: path.to_path_buf(),
-            source,
-        });
-    }
-    if let Err(source) = fs::rename(&tmp, path) {
-        let _ = fs::remove_file(&tmp);
-        return Err(WorkbookError::Rename {
-            path: path.to_path_buf(),
-            source,
-        });
-    }
-    Ok(())
-}
-
-/// `.portfolio.xlsx.tmp-<pid>` in the target's folder (same file system, so
-/// the rename is atomic).
-fn temp_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "workbook.xlsx".into());
-    path.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
+    let save_error = |source| WorkbookError::Save {
+        path: path.to_path_buf(),
+        source,
+    };
+    let (pending, file) = PendingFile::new(path).map_err(|e| save_error(XlsxError::IoError(e)))?;
+    drop(file);
+    wb.save(pending.temp_path()).map_err(save_error)?;
+    pending.commit().map_err(|source| WorkbookError::Rename {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_temporary_file_sits_beside_the_target() {
-        let t = temp_path(Path::new("/data/out/portfolio.xlsx"));
-        assert_eq!(t.parent(), Some(Path::new("/data/out")));
-        let name = t.file_name().unwrap().to_string_lossy().into_owned();
-        assert!(name.starts_with(".portfolio.xlsx.tmp-"), "{name}");
-    }
 
     #[test]
     fn stdout_and_inputs_are_refused_as_outputs() {
