@@ -124,6 +124,9 @@ impl<'a> RowParser<'a> {
                     reason: format!("{reason}; treated as missing"),
                 });
             }
+            if let Some(issue) = too_long_for_a_cell(here, &id, col, cell) {
+                warnings.push(issue);
+            }
         }
         if let Some(reason) = self.ragged(raw) {
             warnings.push(DataIssue {
@@ -236,4 +239,38 @@ fn rejection(here: RowRef, failures: Vec<Failure>, raw: &RawRow, p: &RowParser) 
         severity: Severity::Rejected,
         reason,
     }
+}
+
+/// Excel's limit on the characters of one cell.
+const EXCEL_CELL_CHARS: usize = 32_767;
+
+/// Text that the workbook will have to cut at Excel's cell limit: the row is
+/// kept whole (documents and ids use the full text); the warning says what
+/// the workbook shows.
+fn too_long_for_a_cell(
+    here: RowRef,
+    id: &str,
+    col: &MappedColumn,
+    cell: &Cell,
+) -> Option<DataIssue> {
+    let is_text = matches!(
+        col.spec.field,
+        Field::CustomerId | Field::CustomerName | Field::Segment
+    );
+    let Cell::Text(text) = cell else { return None };
+    // Byte length bounds the character count from above: most cells end here.
+    if !is_text || text.len() <= EXCEL_CELL_CHARS {
+        return None;
+    }
+    let chars = text.trim().chars().count();
+    (chars > EXCEL_CELL_CHARS).then(|| DataIssue {
+        row: Some(here),
+        customer_id: Some(id.chars().take(100).collect()),
+        column: Some(col.header.clone()),
+        value: Some(format!("{}…", text.chars().take(100).collect::<String>())),
+        severity: Severity::Warning,
+        reason: format!(
+            "{chars} characters, more than Excel's {EXCEL_CELL_CHARS} in a cell; the workbook shows the first {EXCEL_CELL_CHARS}"
+        ),
+    })
 }
