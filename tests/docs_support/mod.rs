@@ -4,9 +4,8 @@
 
 use chrono::NaiveDate;
 use csf::figures::assumptions::{AssumptionRow, AssumptionsUsed};
-use csf::figures::customer::{CheckpointFigures, CustomerFigures};
-use csf::figures::deltas::Deltas;
-use csf::figures::roi::{Assumptions, Usage, evaluate};
+use csf::figures::customer::{CustomerFigures, customer_figures};
+use csf::figures::roi::Assumptions;
 use csf::output::documents::{DocumentContext, build_context};
 use csf::portfolio::{Consent, Customer, Metric, Metrics, Snapshot};
 
@@ -65,64 +64,9 @@ pub fn assumptions(discount_rate: f64) -> AssumptionsUsed {
     }
 }
 
-/// Deltas by the SPEC 3.1 formulas (a fixture, not the code under test).
-fn deltas(b: &Snapshot, c: &Snapshot) -> Deltas {
-    let mut out = Deltas::default();
-    for m in Metric::ALL {
-        if let (Some(bv), Some(cv)) = (b.get(m), c.get(m)) {
-            out.change.set(m, Some(cv - bv));
-            if bv != 0.0 {
-                out.change_pct.set(m, Some((cv - bv) / bv * 100.0));
-            }
-        }
-    }
-    out.latency_improvement_x = match (b.get(Metric::LatencyMs), c.get(Metric::LatencyMs)) {
-        (Some(bv), Some(cv)) if cv > 0.0 => Some(bv / cv),
-        _ => None,
-    };
-    out
-}
-
-/// Figures of every row against the baseline, with the shared ROI model.
+/// Figures of every row against the baseline: the real per-customer figures.
 pub fn figures(c: &Customer, a: &AssumptionsUsed) -> CustomerFigures {
-    let Some(b) = c.baseline() else {
-        return CustomerFigures {
-            checkpoints: vec![CheckpointFigures::default(); c.snapshots.len()],
-            time_to_value_days: None,
-        };
-    };
-    let checkpoints: Vec<CheckpointFigures> = c
-        .snapshots
-        .iter()
-        .map(|s| {
-            if s.is_baseline() {
-                return CheckpointFigures::default();
-            }
-            CheckpointFigures {
-                deltas: Some(deltas(b, s)),
-                roi: Some(evaluate(
-                    &Usage::of(b),
-                    &Usage::of(s),
-                    c.implementation_cost(),
-                    &a.values,
-                )),
-            }
-        })
-        .collect();
-    let ttv = c
-        .snapshots
-        .iter()
-        .zip(&checkpoints)
-        .find(|(_, f)| {
-            f.roi
-                .and_then(|r| r.monthly_savings)
-                .is_some_and(|v| v > 0.0)
-        })
-        .map(|(s, _)| (s.date - b.date).num_days());
-    CustomerFigures {
-        checkpoints,
-        time_to_value_days: ttv,
-    }
+    customer_figures(c, &a.values)
 }
 
 fn row(
