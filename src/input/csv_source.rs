@@ -12,7 +12,7 @@ use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
 use super::batches::{self, Stop};
 use super::header::find_header;
-use super::{Cell, InputError, RawRow, ReadOptions, Table};
+use super::{Cell, InputError, MAX_COLUMNS, RawRow, ReadOptions, Table};
 
 /// Delimiters tried, in the order that breaks ties (comma first).
 const DELIMITERS: [u8; 3] = [b',', b';', b'\t'];
@@ -172,6 +172,16 @@ impl Iterator for CsvRows {
             let start = self.record.position().map_or(0, |p| p.byte()) as usize;
             let text = self.reader.get_ref().get_ref();
             let row = self.lines.line_of_record(text, start);
+            if self.record.len() > MAX_COLUMNS {
+                return Some(Err(InputError::Unreadable {
+                    path: self.path.clone(),
+                    message: format!(
+                        "line {row} has {} fields; csf reads at most {MAX_COLUMNS} \
+                         (Excel's column limit): is this really a CSV export?",
+                        self.record.len()
+                    ),
+                }));
+            }
             let cells = self.record.iter().map(cell_of).collect();
             return Some(Ok(RawRow { row, cells }));
         }

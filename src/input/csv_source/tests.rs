@@ -208,3 +208,26 @@ fn line_breaks_are_counted_once_each() {
     assert_eq!(count_line_breaks(b"a\nb\r\nc\rd"), 3);
     assert_eq!(count_line_breaks(b"abc"), 0);
 }
+
+#[test]
+fn a_line_wider_than_excel_is_refused_naming_the_line() {
+    // Line 3 has 16,385 fields (16,384 commas): one more than MAX_COLUMNS.
+    // Line 2 has exactly 16,384 (16,383 commas) and is still a row. (A line
+    // of delimiters only is blank and skipped, however wide: hence the x, y.)
+    let mut bytes = b"a,b\n".to_vec();
+    bytes.extend(",".repeat(MAX_COLUMNS - 1).bytes());
+    bytes.extend(b"x\n");
+    bytes.extend(",".repeat(MAX_COLUMNS).bytes());
+    bytes.extend(b"y\n");
+    let mut rows = open_bytes(&bytes).rows;
+    let wide = rows.next().unwrap().unwrap();
+    assert_eq!((wide.row, wide.cells.len()), (2, MAX_COLUMNS));
+    let err = rows.next().unwrap().unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.contains("line 3 has 16385 fields; csf reads at most 16384"),
+        "{message}"
+    );
+    assert!(message.contains("export.csv"), "{message}");
+    assert!(rows.next().is_none());
+}
