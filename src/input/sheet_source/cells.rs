@@ -6,8 +6,8 @@ use calamine::{Data, DataRef, ExcelDateTime, Reader, Sheets, Xlsb, Xlsx};
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::FileReader;
-use crate::input::batches::{RowSink, Stop};
-use crate::input::{Cell, InputError, RawRow};
+use crate::input::batches::{RowSink, Stop, quietly};
+use crate::input::{Cell, InputError, MAX_COLUMNS, MAX_ROWS, RawRow};
 
 /// XLSX/XLSM: one streaming pass gives each cell's value and style id; the
 /// style's number format tells a percent cell (SPEC 2.3).
@@ -16,9 +16,7 @@ pub(super) fn stream_xlsx(
     sheet: &str,
     out: &mut RowGrouper,
 ) -> Result<(), Stop> {
-    let mut reader = book
-        .worksheet_cells_reader(sheet)
-        .map_err(|e| out.failed(e))?;
+    let mut reader = quietly(|| book.worksheet_cells_reader(sheet)).map_err(|e| out.failed(e))?;
     let percent_styles: Vec<bool> = reader
         .styles()
         .iter()
@@ -29,9 +27,8 @@ pub(super) fn stream_xlsx(
                 .is_some_and(|f| is_percent_format(&f.format_code))
         })
         .collect();
-    while let Some((cell, style)) = reader
-        .next_cell_with_style_id()
-        .map_err(|e| out.failed(e))?
+    while let Some((cell, style)) =
+        quietly(|| reader.next_cell_with_style_id()).map_err(|e| out.failed(e))?
     {
         let (row, col) = cell.get_position();
         let percent = percent_styles.get(style).copied().unwrap_or(false);
@@ -46,10 +43,8 @@ pub(super) fn stream_xlsb(
     sheet: &str,
     out: &mut RowGrouper,
 ) -> Result<(), Stop> {
-    let mut reader = book
-        .worksheet_cells_reader(sheet)
-        .map_err(|e| out.failed(e))?;
-    while let Some(cell) = reader.next_cell().map_err(|e| out.failed(e))? {
+    let mut reader = quietly(|| book.worksheet_cells_reader(sheet)).map_err(|e| out.failed(e))?;
+    while let Some(cell) = quietly(|| reader.next_cell()).map_err(|e| out.failed(e))? {
         let (row, col) = cell.get_position();
         out.push(row, col, from_data_ref(cell.get_value(), false))?;
     }
@@ -62,7 +57,7 @@ pub(super) fn stream_whole(
     sheet: &str,
     out: &mut RowGrouper,
 ) -> Result<(), Stop> {
-    let range = book.worksheet_range(sheet).map_err(|e| out.failed(e))?;
+    let range = quietly(|| book.worksheet_range(sheet)).map_err(|e| out.failed(e))?;
     let Some((first_row, first_col)) = range.start() else {
         return Ok(());
     };
@@ -174,6 +169,8 @@ pub(super) struct RowGrouper<'a> {
     sink: &'a mut RowSink,
     /// 0-based row index and the cells seen so far.
     current: Option<(u32, Vec<Cell>)>,
+    /// Position of the last cell kept, to check that positions only grow.
+    last: Option<(u32, u32)>,
     path: PathBuf,
     sheet: String,
 }
@@ -183,6 +180,7 @@ impl<'a> RowGrouper<'a> {
         RowGrouper {
             sink,
             current: None,
+            last: None,
             path,
             sheet,
         }
@@ -195,6 +193,29 @@ impl<'a> RowGrouper<'a> {
         if cell == Cell::Empty {
             return Ok(());
         }
+        // A damaged or hand-made file can put a cell anywhere: far beyond
+        // Excel's grid (a row of 321 million cells for `ZZZZZZ2`), or twice
+        // in the same place, or above one already read (two `<row r="3">`
+        // would merge, and one of them be lost without a trace).
+        if col as usize >= MAX_COLUMNS || row >= MAX_ROWS {
+            return Err(self.failed(format!(
+                "a cell at row {}, column {} is outside Excel's grid (A1:XFD1048576); \
+                 the file is damaged",
+                u64::from(row) + 1,
+                u64::from(col) + 1
+            )));
+        }
+        if let Some(last) = self.last
+            && (row, col) <= last
+        {
+            return Err(self.failed(format!(
+                "cell {} comes after cell {}: the cells are out of order or repeated, \
+                 so the file is damaged; open it in Excel and save it again",
+                cell_name(row, col),
+                cell_name(last.0, last.1)
+            )));
+        }
+        self.last = Some((row, col));
         if self.current.as_ref().map(|(r, _)| *r) != Some(row) {
             self.end_row()?;
             self.current = Some((row, Vec::new()));
@@ -242,9 +263,101 @@ impl<'a> RowGrouper<'a> {
     }
 }
 
+/// `B3` for 0-based row 2, column 1.
+fn cell_name(row: u32, col: u32) -> String {
+    let mut letters = Vec::new();
+    let mut n = col + 1;
+    while n > 0 {
+        let digit = ((n - 1) % 26) as u8;
+        letters.push(b'A' + digit);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&letters),
+        u64::from(row) + 1
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_are_named_as_in_excel() {
+        assert_eq!(cell_name(0, 0), "A1");
+        assert_eq!(cell_name(2, 25), "Z3");
+        // X=24, F=6, D=4: 24×26×26 + 6×26 + 4 = 14,976 + 156 + 4 = 16,384th
+        // column, index 16,383.
+        assert_eq!(cell_name(0, 26), "AA1");
+        assert_eq!(cell_name(1_048_575, 16_383), "XFD1048576");
+    }
+
+    /// Pushes `cells` (0-based row, column, text) through a grouper on a
+    /// reader thread, as the sheet readers do; returns the rows and error.
+    fn group(cells: Vec<(u32, u32, &'static str)>) -> (Vec<RawRow>, Option<String>) {
+        let path = std::path::Path::new("book.xlsx");
+        let rows = crate::input::batches::spawn(path, move |sink| {
+            let mut out = RowGrouper::new(sink, "book.xlsx".into(), "Data".into());
+            for (row, col, value) in cells {
+                out.push(row, col, text(value))?;
+            }
+            out.finish()
+        })
+        .unwrap();
+        let mut ok = Vec::new();
+        for row in rows {
+            match row {
+                Ok(row) => ok.push(row),
+                Err(e) => return (ok, Some(e.to_string())),
+            }
+        }
+        (ok, None)
+    }
+
+    #[test]
+    fn cells_in_order_make_rows() {
+        let (rows, error) = group(vec![(0, 0, "a"), (0, 2, "b"), (4, 1, "c")]);
+        assert_eq!(error, None);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].row, 1);
+        assert_eq!(rows[0].cells, [text("a"), Cell::Empty, text("b")]);
+        assert_eq!(rows[1].row, 5);
+        assert_eq!(rows[1].cells, [Cell::Empty, text("c")]);
+    }
+
+    #[test]
+    fn a_repeated_row_is_an_error_not_a_silent_merge() {
+        // Two `<row r="3">`: without the check, c3's cells would overwrite c2's.
+        let (_, error) = group(vec![(1, 0, "c1"), (2, 0, "c2"), (2, 0, "c3")]);
+        let error = error.unwrap();
+        assert!(error.contains("book.xlsx"), "{error}");
+        assert!(
+            error.contains("cell A3 comes after cell A3: the cells are out of order"),
+            "{error}"
+        );
+        let (_, error) = group(vec![(5, 0, "x"), (3, 1, "y")]);
+        assert!(error.unwrap().contains("cell B4 comes after cell A6"));
+    }
+
+    #[test]
+    fn a_cell_outside_the_excel_grid_is_an_error_not_a_huge_row() {
+        // Column index 16,384 is one past XFD; row index 1,048,576 one past
+        // the last row.
+        let (_, error) = group(vec![(1, 16_384, "x")]);
+        assert!(
+            error
+                .unwrap()
+                .contains("a cell at row 2, column 16385 is outside Excel's grid"),
+        );
+        let (_, error) = group(vec![(1_048_576, 0, "x")]);
+        assert!(error.unwrap().contains("row 1048577, column 1"));
+        // The last cell of the grid is fine.
+        let (rows, error) = group(vec![(1_048_575, 16_383, "x")]);
+        assert_eq!(error, None);
+        assert_eq!(rows[0].cells.len(), 16_384);
+    }
 
     #[test]
     fn percent_formats_are_recognised() {
