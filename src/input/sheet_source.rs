@@ -17,7 +17,7 @@ use std::path::Path;
 
 use calamine::{Reader, SheetType, SheetVisible, Sheets, Xlsb, Xlsx};
 
-use super::batches::{self, panic_message};
+use super::batches::{self, panic_message, quietly};
 use super::header::find_header;
 use super::{Cell, InputError, RawRow, ReadOptions, Table};
 use cells::RowGrouper;
@@ -46,7 +46,7 @@ pub fn open(path: &Path, options: &ReadOptions) -> Result<Table, InputError> {
         message,
     };
     // calamine is fuzzed but not panic-free on every malformed file.
-    let book = panic::catch_unwind(AssertUnwindSafe(|| open_book(path)))
+    let book = panic::catch_unwind(AssertUnwindSafe(|| quietly(|| open_book(path))))
         .map_err(|payload| unreadable(panic_message(payload)))?
         .map_err(|message| unreadable(explain_open_failure(path, message)))?;
     let sheet = choose_sheet(path, sheet_list(&book), options.sheet.as_deref())?;
