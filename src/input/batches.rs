@@ -251,7 +251,7 @@ mod tests {
 
     #[test]
     fn quiet_mode_ends_with_the_call_even_when_it_panics() {
-        assert_eq!(quietly(|| QUIET.get()), true);
+        assert!(quietly(|| QUIET.get()));
         assert!(!QUIET.get());
         let caught = panic::catch_unwind(|| quietly(|| panic!("calamine bug")));
         assert!(caught.is_err());

@@ -296,41 +296,6 @@ fn read_batch(
     Ok(batch)
 }
 
-#[cfg(test)]
-mod batch_tests {
-    use super::*;
-    use crate::input::Cell;
-
-    fn rows(width: usize, count: u32) -> impl Iterator<Item = Result<RawRow, InputError>> + Send {
-        (1..=count).map(move |row| {
-            Ok(RawRow {
-                row,
-                cells: vec![Cell::Empty; width],
-            })
-        })
-    }
-
-    #[test]
-    fn narrow_rows_come_16384_at_a_time() {
-        // 20,000 rows of 3 cells: 16,384 rows are 49,152 cells, far under
-        // the 1,048,576-cell bound, so the row bound cuts: 16,384 + 3,616.
-        let mut source = rows(3, 20_000);
-        assert_eq!(read_batch(&mut source).unwrap().len(), 16_384);
-        assert_eq!(read_batch(&mut source).unwrap().len(), 3_616);
-        assert!(read_batch(&mut source).unwrap().is_empty());
-    }
-
-    #[test]
-    fn wide_rows_come_in_smaller_batches() {
-        // 10,000 cells a row: after 104 rows 1,040,000 < 1,048,576 cells,
-        // the 105th makes 1,050,000, so batches of 105 rows.
-        let mut source = rows(10_000, 300);
-        assert_eq!(read_batch(&mut source).unwrap().len(), 105);
-        assert_eq!(read_batch(&mut source).unwrap().len(), 105);
-        assert_eq!(read_batch(&mut source).unwrap().len(), 90);
-    }
-}
-
 /// Now that the whole column has been seen: decide its order, date the
 /// pending rows, reject those that are no date in that order. Rejected rows
 /// lose their cell warnings: each rejected row is reported once.
@@ -382,5 +347,40 @@ fn resolve_slash_dates(
         issues.retain(|i| {
             !(i.severity == Severity::Warning && i.row.is_some_and(|r| rejected.contains(&r)))
         });
+    }
+}
+
+#[cfg(test)]
+mod batch_tests {
+    use super::*;
+    use crate::input::Cell;
+
+    fn rows(width: usize, count: u32) -> impl Iterator<Item = Result<RawRow, InputError>> + Send {
+        (1..=count).map(move |row| {
+            Ok(RawRow {
+                row,
+                cells: vec![Cell::Empty; width],
+            })
+        })
+    }
+
+    #[test]
+    fn narrow_rows_come_16384_at_a_time() {
+        // 20,000 rows of 3 cells: 16,384 rows are 49,152 cells, far under
+        // the 1,048,576-cell bound, so the row bound cuts: 16,384 + 3,616.
+        let mut source = rows(3, 20_000);
+        assert_eq!(read_batch(&mut source).unwrap().len(), 16_384);
+        assert_eq!(read_batch(&mut source).unwrap().len(), 3_616);
+        assert!(read_batch(&mut source).unwrap().is_empty());
+    }
+
+    #[test]
+    fn wide_rows_come_in_smaller_batches() {
+        // 10,000 cells a row: after 104 rows 1,040,000 < 1,048,576 cells,
+        // the 105th makes 1,050,000, so batches of 105 rows.
+        let mut source = rows(10_000, 300);
+        assert_eq!(read_batch(&mut source).unwrap().len(), 105);
+        assert_eq!(read_batch(&mut source).unwrap().len(), 105);
+        assert_eq!(read_batch(&mut source).unwrap().len(), 90);
     }
 }
