@@ -8,6 +8,7 @@
 //! 65,536 × 256 cells; calamine caps ODS sheets at 100 million cells).
 
 mod cells;
+mod ods_size;
 #[cfg(test)]
 mod tests;
 
@@ -45,6 +46,9 @@ pub fn open(path: &Path, options: &ReadOptions) -> Result<Table, InputError> {
         path: path.to_path_buf(),
         message,
     };
+    if extension_is(path, "ods") {
+        ods_size::check(path).map_err(unreadable)?;
+    }
     // calamine is fuzzed but not panic-free on every malformed file.
     let book = panic::catch_unwind(AssertUnwindSafe(|| quietly(|| open_book(path))))
         .map_err(|payload| unreadable(panic_message(payload)))?
@@ -99,6 +103,12 @@ pub fn open(path: &Path, options: &ReadOptions) -> Result<Table, InputError> {
         header_row: found.header.row,
         rows: Box::new(shaped),
     })
+}
+
+fn extension_is(path: &Path, wanted: &str) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case(wanted))
 }
 
 fn open_book(path: &Path) -> Result<Book, String> {

@@ -1,0 +1,216 @@
+//! The size of the grid calamine would build for an ODS file, found before
+//! it builds it.
+//!
+//! calamine reads ODS whole: it expands repeated rows and cells
+//! (`table:number-rows-repeated="6000"` on a row whose one cell is
+//! `table:number-columns-repeated="16384"`) into a dense grid of every sheet
+//! at open. An 863-byte file asked that way for 98 million cells and took
+//! 6 GB. So the file's `content.xml` is first streamed through (nothing is
+//! kept) to add up, per sheet, the box that its non-empty cells span, the
+//! way calamine trims it; a file over [`ODS_MAX_CELLS`] is refused.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+
+use crate::input::{MAX_COLUMNS, MAX_ROWS};
+
+/// The most cells csf lets calamine build from one ODS file: as many as the
+/// largest XLS sheet (65,536 × 256), about 1 GB at calamine's ~56 bytes a
+/// cell (value plus formula text). Bigger exports stream as XLSX or CSV.
+pub(super) const ODS_MAX_CELLS: u64 = 65_536 * 256;
+
+/// `Err` with the reason when the file's sheets would span too many cells.
+/// A file that cannot be scanned is left for calamine to report.
+pub(super) fn check(path: &Path) -> Result<(), String> {
+    let Ok(file) = std::fs::File::open(path) else {
+        return Ok(());
+    };
+    let Ok(mut archive) = zip::ZipArchive::new(BufReader::new(file)) else {
+        return Ok(());
+    };
+    let Ok(content) = archive.by_name("content.xml") else {
+        return Ok(());
+    };
+    check_content(BufReader::new(content))
+}
+
+fn check_content(content: impl BufRead) -> Result<(), String> {
+    let mut total: u64 = 0;
+    let mut largest: Option<(String, Extent)> = None;
+    let mut sheet = Sheet::default();
+    let mut name = String::new();
+    for_each_tag(content, |tag| {
+        if let Some(rest) = tag.strip_prefix(b"table:table")
+            && matches!(rest.first(), None | Some(b' ' | b'\t' | b'\r' | b'\n'))
+        {
+            sheet = Sheet::default();
+            name = attribute(tag, b"table:name=\"").unwrap_or_default();
+        } else if tag == b"/table:table" {
+            let extent = sheet.extent();
+            total = total.saturating_add(extent.cells());
+            if largest
+                .as_ref()
+                .is_none_or(|(_, e)| extent.cells() > e.cells())
+            {
+                largest = Some((std::mem::take(&mut name), extent));
+            }
+        } else if tag.starts_with(b"table:table-row") {
+            let repeats = number(tag, b"table:number-rows-repeated=\"");
+            sheet.start_row(repeats);
+        } else if tag == b"/table:table-row" {
+            sheet.end_row();
+        } else if tag.starts_with(b"table:table-cell")
+            || tag.starts_with(b"table:covered-table-cell")
+        {
+            let repeats = number(tag, b"table:number-columns-repeated=\"");
+            // A cell with a value, a formula or content (`<text:p>`):
+            // LibreOffice writes empty cells as `<table:table-cell .../>`.
+            let filled = !tag.ends_with(b"/")
+                || find(tag, b"office:value-type=").is_some()
+                || find(tag, b"table:formula=").is_some();
+            sheet.cell(repeats, filled);
+        }
+    });
+    match largest {
+        Some((name, extent)) if total > ODS_MAX_CELLS => Err(format!(
+            "its sheets span {total} cells once repeated rows and cells are expanded \
+             (sheet {name:?}: {} rows × {} columns); csf reads an ODS file whole and \
+             takes at most {ODS_MAX_CELLS} cells from one: save it as XLSX or CSV, \
+             which csf reads row by row",
+            extent.rows, extent.columns
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Rows × columns of the box holding a sheet's non-empty cells.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Extent {
+    rows: u64,
+    columns: u64,
+}
+
+impl Extent {
+    fn cells(&self) -> u64 {
+        self.rows.saturating_mul(self.columns)
+    }
+}
+
+/// Positions while walking one sheet, capped at Excel's grid as calamine
+/// caps its repeats.
+#[derive(Default)]
+struct Sheet {
+    /// First row of the current row element, and how many rows it stands for.
+    row: u64,
+    row_repeats: u64,
+    column: u64,
+    row_filled: bool,
+    /// The box of non-empty cells so far: first row, end row, first and end column.
+    rows: Option<(u64, u64)>,
+    columns: Option<(u64, u64)>,
+}
+
+impl Sheet {
+    fn start_row(&mut self, repeats: u64) {
+        self.row_repeats = repeats.min(u64::from(MAX_ROWS).saturating_sub(self.row));
+        self.column = 0;
+        self.row_filled = false;
+    }
+
+    fn cell(&mut self, repeats: u64, filled: bool) {
+        let repeats = repeats.min((MAX_COLUMNS as u64).saturating_sub(self.column));
+        if filled && repeats > 0 {
+            let (first, end) = (self.column, self.column + repeats);
+            self.columns = Some(match self.columns {
+                Some((f, e)) => (f.min(first), e.max(end)),
+                None => (first, end),
+            });
+            self.row_filled = true;
+        }
+        self.column += repeats;
+    }
+
+    fn end_row(&mut self) {
+        if self.row_filled && self.row_repeats > 0 {
+            let end = self.row + self.row_repeats;
+            self.rows = Some(match self.rows {
+                Some((f, _)) => (f, end),
+                None => (self.row, end),
+            });
+        }
+        self.row += self.row_repeats;
+    }
+
+    fn extent(&self) -> Extent {
+        match (self.rows, self.columns) {
+            (Some((r0, r1)), Some((c0, c1))) => Extent {
+                rows: r1 - r0,
+                columns: c1 - c0,
+            },
+            _ => Extent::default(),
+        }
+    }
+}
+
+/// Calls `each` with the inside of every `<...>` of an XML stream
+/// (`table:table-row a="1"`, `/table:table-row`, `table:table-cell/`), at
+/// most [`TAG_KEPT`] bytes of it: the attributes looked for come first, and
+/// text values can be long. Stops quietly at a read error or the end.
+fn for_each_tag(mut reader: impl BufRead, mut each: impl FnMut(&[u8])) {
+    let mut tag = Vec::new();
+    let mut in_tag = false;
+    let mut in_quotes = false;
+    loop {
+        let Ok(chunk) = reader.fill_buf() else {
+            return;
+        };
+        if chunk.is_empty() {
+            return;
+        }
+        for &byte in chunk {
+            if !in_tag {
+                in_tag = byte == b'<';
+                continue;
+            }
+            match byte {
+                b'"' => in_quotes = !in_quotes,
+                b'>' if !in_quotes => {
+                    each(&tag);
+                    tag.clear();
+                    in_tag = false;
+                    continue;
+                }
+                _ => {}
+            }
+            if tag.len() < TAG_KEPT {
+                tag.push(byte);
+            }
+        }
+        let consumed = chunk.len();
+        reader.consume(consumed);
+    }
+}
+
+const TAG_KEPT: usize = 4096;
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The value of the attribute whose `name="` is given, as text.
+fn attribute(tag: &[u8], name: &[u8]) -> Option<String> {
+    let start = find(tag, name)? + name.len();
+    let len = tag[start..].iter().position(|&b| b == b'"')?;
+    Some(String::from_utf8_lossy(&tag[start..start + len]).into_owned())
+}
+
+/// A repeat count: 1 when absent or unreadable (as calamine would fail on
+/// it anyway).
+fn number(tag: &[u8], name: &[u8]) -> u64 {
+    attribute(tag, name)
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(1)
+}
+
+#[cfg(test)]
+mod tests;

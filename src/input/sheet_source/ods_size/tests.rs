@@ -1,0 +1,107 @@
+use super::*;
+
+/// content.xml with one table named `Data` holding `rows`.
+fn content(rows: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content><office:body><office:spreadsheet><table:table table:name="Data"><table:table-column table:number-columns-repeated="1024"/>{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    )
+}
+
+fn value(text: &str) -> String {
+    format!(
+        r#"<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#
+    )
+}
+
+fn checked(xml: &str) -> Result<(), String> {
+    check_content(xml.as_bytes())
+}
+
+#[test]
+fn an_ordinary_sheet_passes() {
+    let header = format!(
+        "<table:table-row>{}{}{}<table:table-cell table:number-columns-repeated=\"1021\"/></table:table-row>",
+        value("customer_id"),
+        value("checkpoint"),
+        value("snapshot_date")
+    );
+    // LibreOffice pads a sheet with a million empty rows of empty cells:
+    // they hold no value and must not count.
+    let padding = r#"<table:table-row table:number-rows-repeated="1048575"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#;
+    assert_eq!(checked(&content(&(header + padding))), Ok(()));
+}
+
+#[test]
+fn repeated_value_cells_are_counted_as_calamine_expands_them() {
+    // 6,000 rows × 16,384 columns of "1" (the 863-byte file that took 6 GB)
+    // = 98,304,000 cells, over 16,777,216; plus the header row: the box is
+    // 6,001 rows × 16,384 columns = 98,320,384.
+    let rows = format!(
+        "<table:table-row>{}</table:table-row><table:table-row table:number-rows-repeated=\"6000\"><table:table-cell table:number-columns-repeated=\"16384\" office:value-type=\"float\" office:value=\"1\"><text:p>1</text:p></table:table-cell></table:table-row>",
+        value("customer_id")
+    );
+    let err = checked(&content(&rows)).unwrap_err();
+    assert!(err.contains("span 98320384 cells"), "{err}");
+    assert!(
+        err.contains("sheet \"Data\": 6001 rows × 16384 columns"),
+        "{err}"
+    );
+    assert!(err.contains("save it as XLSX or CSV"), "{err}");
+}
+
+#[test]
+fn the_box_starts_at_the_first_value_not_at_a1() {
+    // Values in rows 1,001..=5,096 (4,096 rows), columns 11..=4,106 (4,096
+    // columns, one cell repeated) = 16,777,216 cells: exactly the limit, so
+    // it passes; one row more is over.
+    let row = r#"<table:table-row table:number-rows-repeated="4096"><table:table-cell table:number-columns-repeated="10"/><table:table-cell table:number-columns-repeated="4096" office:value-type="float" office:value="1"/></table:table-row>"#;
+    let skip = r#"<table:table-row table:number-rows-repeated="1000"><table:table-cell/></table:table-row>"#;
+    assert_eq!(checked(&content(&format!("{skip}{row}"))), Ok(()));
+    let one_more = row.replace(
+        "4096\"><table:table-cell table:number-columns-repeated=\"10\"",
+        "4097\"><table:table-cell table:number-columns-repeated=\"10\"",
+    );
+    let err = checked(&content(&format!("{skip}{one_more}"))).unwrap_err();
+    // 4,097 × 4,096 = 16,781,312.
+    assert!(err.contains("span 16781312 cells"), "{err}");
+}
+
+#[test]
+fn repeats_are_capped_at_excels_grid_like_calamine() {
+    // 4,000,000 repeated rows are capped at 1,048,576, 99,999 columns at
+    // 16,384: 1,048,576 × 16,384 = 17,179,869,184.
+    let rows = r#"<table:table-row table:number-rows-repeated="4000000"><table:table-cell table:number-columns-repeated="99999" office:value-type="float" office:value="1"/></table:table-row>"#;
+    let err = checked(&content(rows)).unwrap_err();
+    assert!(err.contains("span 17179869184 cells"), "{err}");
+}
+
+#[test]
+fn every_sheet_counts_because_calamine_reads_them_all() {
+    // Two sheets of 3,000 × 3,000 = 9,000,000 cells each: 18,000,000 in all.
+    let sheet = |name: &str| {
+        format!(
+            r#"<table:table table:name="{name}"><table:table-row table:number-rows-repeated="3000"><table:table-cell table:number-columns-repeated="3000" office:value-type="float" office:value="1"/></table:table-row></table:table>"#
+        )
+    };
+    let xml = format!("<x>{}{}</x>", sheet("A"), sheet("B"));
+    let err = checked(&xml).unwrap_err();
+    assert!(err.contains("span 18000000 cells"), "{err}");
+    assert_eq!(checked(&format!("<x>{}</x>", sheet("A"))), Ok(()));
+}
+
+#[test]
+fn a_greater_than_inside_an_attribute_does_not_end_the_tag() {
+    let rows = format!(
+        r#"<table:table-row><table:table-cell office:value-type="string" office:string-value="a>b" table:number-columns-repeated="2"/></table:table-row>{}"#,
+        ""
+    );
+    let mut seen = Vec::new();
+    for_each_tag(content(&rows).as_bytes(), |t| {
+        seen.push(String::from_utf8_lossy(t).into_owned())
+    });
+    assert!(
+        seen.iter()
+            .any(|t| t.contains("a>b") && t.ends_with("repeated=\"2\"/")),
+        "{seen:?}"
+    );
+}
