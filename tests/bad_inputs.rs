@@ -159,6 +159,28 @@ fn repeated_row_is_a_damaged_file_not_a_silent_merge() {
     check("repeated_row.xlsx").assert_error(&path, "cell A3 comes after cell C3");
 }
 
+const ODS_MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+
+/// A header row, then one row of the number 1 in 16,384 columns, repeated
+/// 6,000 times: under 1 KB zipped.
+const ODS_BOMB: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Data"><table:table-row><table:table-cell office:value-type="string"><text:p>customer_id</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>checkpoint</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>snapshot_date</text:p></table:table-cell></table:table-row><table:table-row table:number-rows-repeated="6000"><table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#;
+
+#[test]
+fn ods_whose_repeats_expand_to_98_million_cells_is_refused_before_calamine() {
+    // 1 header row + 6,000 rows, 16,384 columns wide: 6,001 × 16,384 =
+    // 98,320,384 cells > 16,777,216. calamine (which reads ODS whole and
+    // caps at 100 million) built them all: 6 GB from a file under 1 KB.
+    let path = bad("ods_repeat_bomb.ods");
+    let run = validate_measured(&[&path], QUICK);
+    run.assert_error(&path, "its sheets span 98320384 cells");
+    assert!(run.stderr.contains("save it as XLSX or CSV"), "{run:?}");
+    if let Some(mb) = run.peak_mb() {
+        assert!(mb < 64, "peak {mb} MB");
+    }
+}
+
 // ------------------------------------------------------------ big files --
 
 #[test]
@@ -517,6 +539,14 @@ fn corpus() -> Vec<(&'static str, Vec<u8>)> {
                 row(3, &["c2", "baseline", "2025-01-20"]),
                 row(3, &["c3", "baseline", "2025-01-25"])
             )),
+        ),
+        (
+            "ods_repeat_bomb.ods",
+            zip_of(&[
+                ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+                ("META-INF/manifest.xml", ODS_MANIFEST),
+                ("content.xml", ODS_BOMB),
+            ]),
         ),
         (
             "invalid_utf8_mid_file.csv",
