@@ -3,6 +3,8 @@
 //! small workbooks of the corpus in `tests/data/bad/`.
 #![allow(dead_code)]
 
+pub mod corpus;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
