@@ -12,7 +12,8 @@ mod bad_inputs_support;
 use std::time::Duration;
 
 use bad_inputs_support::corpus::corpus;
-use bad_inputs_support::{Run, bad, validate, validate_measured};
+use bad_inputs_support::{Run, bad, validate, validate_measured, xlsx_from_fuzz_parts};
+use tempfile::TempDir;
 
 const QUICK: Duration = Duration::from_secs(60);
 
@@ -308,25 +309,52 @@ fn regenerate_bad_corpus() {
     }
 }
 
-/// Crashes the fuzzers found, kept as they were minimised: each is read
-/// without a panic and ends in an error or a balanced ledger.
+/// Crashes the fuzzers found, kept as they were minimised (`.csv` for the
+/// CSV target; `.parts` for the XLSX target, built here into the workbook
+/// the target reads): each is read without a panic or an abort and ends in
+/// an error naming the file or in a balanced ledger.
 #[test]
 fn fuzz_findings_stay_fixed() {
-    let dir = bad("fuzz");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return;
-    };
-    for entry in entries {
+    let dir = TempDir::new().unwrap();
+    let mut found = 0;
+    for entry in std::fs::read_dir(bad("fuzz")).unwrap() {
         let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "md") {
-            continue;
-        }
-        let run = validate(&[&path], QUICK);
+        let input = match path.extension().and_then(|e| e.to_str()) {
+            Some("csv") => path.clone(),
+            Some("parts") => {
+                let built = dir
+                    .path()
+                    .join(path.with_extension("xlsx").file_name().unwrap());
+                let bytes = xlsx_from_fuzz_parts(&std::fs::read(&path).unwrap());
+                std::fs::write(&built, bytes).unwrap();
+                built
+            }
+            _ => continue,
+        };
+        found += 1;
+        let run = validate(&[&input], QUICK);
         match run.code {
             0 | 3 => {
                 run.report(run.code);
             }
-            _ => run.assert_error(&path, ""),
+            _ => run.assert_error(&input, ""),
         }
     }
+    assert!(found > 0, "no fuzz finding in tests/data/bad/fuzz");
+}
+
+#[test]
+fn shared_strings_claiming_61_billion_strings_is_refused_not_an_abort() {
+    // Found by the XLSX fuzzer (54 bytes): a sheet part `="`, and a shared
+    // strings part `<sst ... uniqueCount="061315769475">` holding none.
+    // calamine reserved 61,315,769,475 × 24 bytes (1.5 TB) for them: the
+    // allocation failed and the process aborted (exit by SIGABRT).
+    let dir = TempDir::new().unwrap();
+    let input = dir.path().join("claim.xlsx");
+    let parts = std::fs::read(bad("fuzz/xlsx_shared_strings_claim.parts")).unwrap();
+    std::fs::write(&input, xlsx_from_fuzz_parts(&parts)).unwrap();
+    validate(&[&input], QUICK).assert_error(
+        &input,
+        "xl/sharedStrings.xml claims 61315769475 shared strings but holds 0: the file is damaged",
+    );
 }

@@ -9,8 +9,10 @@
 
 mod cells;
 mod ods_size;
+mod shared_strings;
 #[cfg(test)]
 mod tests;
+mod xml_tags;
 
 use std::io::BufReader;
 use std::panic::{self, AssertUnwindSafe};
@@ -46,8 +48,12 @@ pub fn open(path: &Path, options: &ReadOptions) -> Result<Table, InputError> {
         path: path.to_path_buf(),
         message,
     };
+    // Sizes that calamine would trust and allocate at once, checked first.
     if extension_is(path, "ods") {
         ods_size::check(path).map_err(unreadable)?;
+    }
+    if extension_is(path, "xlsx") || extension_is(path, "xlsm") {
+        shared_strings::check(path).map_err(unreadable)?;
     }
     // calamine is fuzzed but not panic-free on every malformed file.
     let book = panic::catch_unwind(AssertUnwindSafe(|| quietly(|| open_book(path))))

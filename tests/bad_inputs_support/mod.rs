@@ -179,6 +179,50 @@ pub fn zip_of(entries: &[(&str, &str)]) -> Vec<u8> {
     zip.finish().unwrap().into_inner()
 }
 
+/// The XLSX file the `xlsx_intake` fuzz target builds from an input that
+/// does not start with `PK`: the XML of the sheet, shared strings, styles
+/// and workbook parts, separated by 0xFF bytes, in a ZIP with fixed
+/// relationships (the same as `xlsx_bytes` in fuzz/src/lib.rs).
+pub fn xlsx_from_fuzz_parts(data: &[u8]) -> Vec<u8> {
+    const PARTS: [&str; 4] = [
+        "xl/worksheets/sheet1.xml",
+        "xl/sharedStrings.xml",
+        "xl/styles.xml",
+        "xl/workbook.xml",
+    ];
+    const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>"#;
+    const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
+    const WORKBOOK_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#;
+    const WORKBOOK: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
+    if data.starts_with(b"PK") {
+        return data.to_vec();
+    }
+    let mut parts: Vec<&[u8]> = data.splitn(PARTS.len(), |&b| b == 0xFF).collect();
+    parts.resize(PARTS.len(), &[]);
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let mut add = |name: &str, bytes: &[u8]| {
+        zip.start_file(name, stored).unwrap();
+        zip.write_all(bytes).unwrap();
+    };
+    add("[Content_Types].xml", CONTENT_TYPES.as_bytes());
+    add("_rels/.rels", ROOT_RELS.as_bytes());
+    add("xl/_rels/workbook.xml.rels", WORKBOOK_RELS.as_bytes());
+    for (name, bytes) in PARTS.iter().zip(&parts) {
+        if !bytes.is_empty() {
+            add(name, bytes);
+        } else if *name == "xl/workbook.xml" {
+            add(name, WORKBOOK.as_bytes());
+        }
+    }
+    zip.finish().unwrap().into_inner()
+}
+
 /// An inline-string cell.
 pub fn cell(reference: &str, text: &str) -> String {
     format!(r#"<c r="{reference}" t="inlineStr"><is><t>{text}</t></is></c>"#)

@@ -10,8 +10,10 @@
 //! way calamine trims it; a file over [`ODS_MAX_CELLS`] is refused.
 
 use std::io::{BufRead, BufReader};
+use std::ops::ControlFlow;
 use std::path::Path;
 
+use super::xml_tags::{attribute, find, for_each_tag};
 use crate::input::{MAX_COLUMNS, MAX_ROWS};
 
 /// The most cells csf lets calamine build from one ODS file: as many as the
@@ -70,6 +72,7 @@ fn check_content(content: impl BufRead) -> Result<(), String> {
                 || find(tag, b"table:formula=").is_some();
             sheet.cell(repeats, filled);
         }
+        ControlFlow::Continue(())
     });
     match largest {
         Some((name, extent)) if total > ODS_MAX_CELLS => Err(format!(
@@ -150,58 +153,6 @@ impl Sheet {
             _ => Extent::default(),
         }
     }
-}
-
-/// Calls `each` with the inside of every `<...>` of an XML stream
-/// (`table:table-row a="1"`, `/table:table-row`, `table:table-cell/`), at
-/// most [`TAG_KEPT`] bytes of it: the attributes looked for come first, and
-/// text values can be long. Stops quietly at a read error or the end.
-fn for_each_tag(mut reader: impl BufRead, mut each: impl FnMut(&[u8])) {
-    let mut tag = Vec::new();
-    let mut in_tag = false;
-    let mut in_quotes = false;
-    loop {
-        let Ok(chunk) = reader.fill_buf() else {
-            return;
-        };
-        if chunk.is_empty() {
-            return;
-        }
-        for &byte in chunk {
-            if !in_tag {
-                in_tag = byte == b'<';
-                continue;
-            }
-            match byte {
-                b'"' => in_quotes = !in_quotes,
-                b'>' if !in_quotes => {
-                    each(&tag);
-                    tag.clear();
-                    in_tag = false;
-                    continue;
-                }
-                _ => {}
-            }
-            if tag.len() < TAG_KEPT {
-                tag.push(byte);
-            }
-        }
-        let consumed = chunk.len();
-        reader.consume(consumed);
-    }
-}
-
-const TAG_KEPT: usize = 4096;
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-/// The value of the attribute whose `name="` is given, as text.
-fn attribute(tag: &[u8], name: &[u8]) -> Option<String> {
-    let start = find(tag, name)? + name.len();
-    let len = tag[start..].iter().position(|&b| b == b'"')?;
-    Some(String::from_utf8_lossy(&tag[start..start + len]).into_owned())
 }
 
 /// A repeat count: 1 when absent or unreadable (as calamine would fail on
