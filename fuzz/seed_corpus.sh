@@ -20,8 +20,11 @@ done
 # layer) and as its XML parts joined by 0xFF bytes (the form the target
 # wraps in a valid ZIP, fuzzing calamine's XML and csf's cell code).
 part() { unzip -p "$1" "$2" 2>/dev/null || true; }
-for f in "$root"/samples/*.xlsx "$root"/samples/messy/*.xlsx \
-         "$root"/tests/data/bad/*.xlsx "$root"/tests/data/bad/fuzz/*.xlsx; do
+# Findings of the XLSX target are kept in its own input form.
+for f in "$root"/tests/data/bad/fuzz/*.parts; do
+    [ -f "$f" ] && cp "$f" "$xlsx/"
+done
+for f in "$root"/samples/*.xlsx "$root"/samples/messy/*.xlsx "$root"/tests/data/bad/*.xlsx; do
     [ -f "$f" ] || continue
     name=$(basename "$f" .xlsx)
     cp "$f" "$xlsx/$name.whole"
