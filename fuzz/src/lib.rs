@@ -125,8 +125,8 @@ pub fn xlsx_bytes(data: &[u8]) -> Vec<u8> {
         parts.resize(PARTS.len(), &[]);
     }
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let stored = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     let mut add = |name: &str, bytes: &[u8]| {
         zip.start_file(name, stored).expect("zip entry");
         zip.write_all(bytes).expect("zip write");
