@@ -358,3 +358,19 @@ fn shared_strings_claiming_61_billion_strings_is_refused_not_an_abort() {
         "xl/sharedStrings.xml claims 61315769475 shared strings but holds 0: the file is damaged",
     );
 }
+
+#[test]
+fn a_claim_behind_a_stray_quote_is_refused_too() {
+    // Found by the XLSX fuzzer after the first fix (96 bytes): a processing
+    // instruction `<?xmoUTs"?>` whose stray quote hid the `<sst>` tag from
+    // a tag-by-tag look, while calamine still read uniqueCount="88888888884"
+    // from it (88,888,888,884 × 24 bytes: 2.1 TB, an abort).
+    let dir = TempDir::new().unwrap();
+    let input = dir.path().join("claim.xlsx");
+    let parts = std::fs::read(bad("fuzz/xlsx_shared_strings_claim_stray_quote.parts")).unwrap();
+    std::fs::write(&input, xlsx_from_fuzz_parts(&parts)).unwrap();
+    validate(&[&input], QUICK).assert_error(
+        &input,
+        "xl/sharedStrings.xml claims 88888888884 shared strings but holds 0",
+    );
+}

@@ -1,5 +1,5 @@
 //! A streaming look at the tags of an XML part, for sizing workbook parts
-//! before calamine reads them (see `ods_size` and `shared_strings`): no
+//! before calamine reads them (see `ods_size`): no
 //! parser state is kept, nothing is held but the current tag.
 
 use std::io::BufRead;
@@ -63,23 +63,6 @@ pub(super) fn attribute(tag: &[u8], name: &[u8]) -> Option<String> {
     Some(String::from_utf8_lossy(&tag[start..start + len]).into_owned())
 }
 
-/// The element name of a start tag without its namespace prefix:
-/// `x:si` and `si attr="1"` are both `si`; end tags (`/si`) give `None`.
-pub(super) fn local_name(tag: &[u8]) -> Option<&[u8]> {
-    if tag.first() == Some(&b'/') {
-        return None;
-    }
-    let end = tag
-        .iter()
-        .position(|&b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'/'))
-        .unwrap_or(tag.len());
-    let name = &tag[..end];
-    Some(match name.iter().rposition(|&b| b == b':') {
-        Some(colon) => &name[colon + 1..],
-        None => name,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,14 +96,5 @@ mod tests {
             }
         });
         assert_eq!(seen, 2);
-    }
-
-    #[test]
-    fn local_names_drop_the_prefix_and_attributes() {
-        assert_eq!(local_name(b"x:si"), Some(&b"si"[..]));
-        assert_eq!(local_name(b"si"), Some(&b"si"[..]));
-        assert_eq!(local_name(b"sst uniqueCount=\"3\""), Some(&b"sst"[..]));
-        assert_eq!(local_name(b"si/"), Some(&b"si"[..]));
-        assert_eq!(local_name(b"/si"), None);
     }
 }
