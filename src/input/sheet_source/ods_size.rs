@@ -13,7 +13,7 @@ use std::io::{BufRead, BufReader};
 use std::ops::ControlFlow;
 use std::path::Path;
 
-use super::xml_tags::{attribute, find, for_each_tag};
+use super::xml_tags::{attribute, element_name, for_each_tag};
 use crate::input::{MAX_COLUMNS, MAX_ROWS};
 
 /// The most cells csf lets calamine build from one ODS file: as many as the
@@ -41,36 +41,46 @@ fn check_content(content: impl BufRead) -> Result<(), String> {
     let mut largest: Option<(String, Extent)> = None;
     let mut sheet = Sheet::default();
     let mut name = String::new();
+    let mut finish = |sheet: &Sheet, name: &mut String| {
+        let extent = sheet.extent();
+        total = total.saturating_add(extent.cells());
+        if largest
+            .as_ref()
+            .is_none_or(|(_, e)| extent.cells() > e.cells())
+        {
+            largest = Some((std::mem::take(name), extent));
+        }
+    };
     for_each_tag(content, |tag| {
-        if let Some(rest) = tag.strip_prefix(b"table:table")
-            && matches!(rest.first(), None | Some(b' ' | b'\t' | b'\r' | b'\n'))
-        {
-            sheet = Sheet::default();
-            name = attribute(tag, b"table:name=\"").unwrap_or_default();
-        } else if tag == b"/table:table" {
-            let extent = sheet.extent();
-            total = total.saturating_add(extent.cells());
-            if largest
-                .as_ref()
-                .is_none_or(|(_, e)| extent.cells() > e.cells())
-            {
-                largest = Some((std::mem::take(&mut name), extent));
+        // calamine expands `<x/>` into a start and an end.
+        let closed = tag.ends_with(b"/");
+        match element_name(tag) {
+            b"table:table" => {
+                sheet = Sheet::default();
+                name = attribute(tag, b"table:name")
+                    .map(|n| String::from_utf8_lossy(n).into_owned())
+                    .unwrap_or_default();
+                if closed {
+                    finish(&sheet, &mut name);
+                }
             }
-        } else if tag.starts_with(b"table:table-row") {
-            let repeats = number(tag, b"table:number-rows-repeated=\"");
-            sheet.start_row(repeats);
-        } else if tag == b"/table:table-row" {
-            sheet.end_row();
-        } else if tag.starts_with(b"table:table-cell")
-            || tag.starts_with(b"table:covered-table-cell")
-        {
-            let repeats = number(tag, b"table:number-columns-repeated=\"");
-            // A cell with a value, a formula or content (`<text:p>`):
-            // LibreOffice writes empty cells as `<table:table-cell .../>`.
-            let filled = !tag.ends_with(b"/")
-                || find(tag, b"office:value-type=").is_some()
-                || find(tag, b"table:formula=").is_some();
-            sheet.cell(repeats, filled);
+            b"/table:table" => finish(&sheet, &mut name),
+            b"table:table-row" => {
+                sheet.start_row(number(tag, b"table:number-rows-repeated"));
+                if closed {
+                    sheet.end_row();
+                }
+            }
+            b"/table:table-row" => sheet.end_row(),
+            b"table:table-cell" | b"table:covered-table-cell" => {
+                let repeats = number(tag, b"table:number-columns-repeated");
+                // A cell with a value, a formula or content (`<text:p>`):
+                // LibreOffice writes empty cells as `<table:table-cell .../>`.
+                let filled =
+                    !closed || VALUE_ATTRIBUTES.iter().any(|a| attribute(tag, a).is_some());
+                sheet.cell(repeats, filled);
+            }
+            _ => {}
         }
         ControlFlow::Continue(())
     });
@@ -155,11 +165,22 @@ impl Sheet {
     }
 }
 
+/// Attributes that give a cell a value (or a formula) in calamine.
+const VALUE_ATTRIBUTES: [&[u8]; 7] = [
+    b"office:value-type",
+    b"office:value",
+    b"office:string-value",
+    b"office:date-value",
+    b"office:time-value",
+    b"office:boolean-value",
+    b"table:formula",
+];
+
 /// A repeat count: 1 when absent or unreadable (as calamine would fail on
 /// it anyway).
 fn number(tag: &[u8], name: &[u8]) -> u64 {
     attribute(tag, name)
-        .and_then(|v| v.trim().parse().ok())
+        .and_then(|v| std::str::from_utf8(v).ok()?.trim().parse().ok())
         .unwrap_or(1)
 }
 

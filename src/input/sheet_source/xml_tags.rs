@@ -1,66 +1,206 @@
-//! A streaming look at the tags of an XML part, for sizing workbook parts
-//! before calamine reads them (see `ods_size`): no
-//! parser state is kept, nothing is held but the current tag.
+//! A streaming look at the tags of an XML part, for sizing a workbook part
+//! before calamine reads it (see `ods_size`): nothing is held but the
+//! current tag.
+//!
+//! The markup is split the way quick-xml (calamine's parser) splits it, or
+//! a hostile file could hide a tag from this look that calamine then reads:
+//! the XLSX fuzzer did exactly that with one stray `"` in a processing
+//! instruction. So: `<?...?>` ends at `?>` whatever its quotes, comments at
+//! `-->`, CDATA at `]]>`, end tags at the first `>`, and a start tag at the
+//! first `>` outside `"..."` or `'...'`.
 
 use std::io::BufRead;
 use std::ops::ControlFlow;
 
-/// Calls `each` with the inside of every `<...>` of an XML stream
-/// (`table:table-row a="1"`, `/table:table-row`, `table:table-cell/`), at
-/// most [`TAG_KEPT`] bytes of it: the attributes looked for come first, and
-/// text values can be long. Stops when `each` says so, or quietly at a read
-/// error or the end.
+/// Where the reader is in the markup.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum State {
+    Text,
+    /// Just after `<`.
+    Open,
+    /// In a start tag; the quote when inside an attribute value.
+    Start(Option<u8>),
+    End,
+    /// In `<?...?>`; whether the last byte was `?`.
+    Pi(bool),
+    /// After `<!`, with how many bytes of it are known (`--`, `[CDATA[` or
+    /// `DOCTYPE` decide).
+    Bang(usize),
+    /// In a comment: how many `-` just came.
+    Comment(u8),
+    /// In CDATA: how many `]` just came.
+    CData(u8),
+    /// In `<!DOCTYPE`: the quote when inside one, the `[` depth.
+    Doctype(Option<u8>, u32),
+}
+
+/// Calls `each` with the inside of every start and end tag of an XML
+/// stream (`table:table-row a="1"`, `/table:table-row`,
+/// `table:table-cell/`), at most [`TAG_KEPT`] bytes of it: the attributes
+/// looked for come first, and text values can be long. Stops when `each`
+/// says so, at markup quick-xml would refuse (calamine then fails too), or
+/// quietly at a read error or the end.
 pub(super) fn for_each_tag(
     mut reader: impl BufRead,
     mut each: impl FnMut(&[u8]) -> ControlFlow<()>,
 ) {
     let mut tag = Vec::new();
-    let mut in_tag = false;
-    let mut in_quotes = false;
-    loop {
-        let Ok(chunk) = reader.fill_buf() else {
-            return;
-        };
+    let mut bang = Vec::new();
+    let mut state = State::Text;
+    while let Ok(chunk) = reader.fill_buf() {
         if chunk.is_empty() {
             return;
         }
-        for &byte in chunk {
-            if !in_tag {
-                in_tag = byte == b'<';
-                continue;
-            }
-            match byte {
-                b'"' => in_quotes = !in_quotes,
-                b'>' if !in_quotes => {
+        for &b in chunk {
+            state = match state {
+                State::Text if b == b'<' => State::Open,
+                State::Text => State::Text,
+                State::Open => match b {
+                    b'?' => State::Pi(false),
+                    b'!' => {
+                        bang.clear();
+                        State::Bang(0)
+                    }
+                    b'/' => {
+                        tag.clear();
+                        tag.push(b);
+                        State::End
+                    }
+                    b'>' => {
+                        if each(&[]).is_break() {
+                            return;
+                        }
+                        State::Text
+                    }
+                    _ => {
+                        tag.clear();
+                        tag.push(b);
+                        State::Start(quote_of(b))
+                    }
+                },
+                State::Start(None) | State::End if b == b'>' => {
                     if each(&tag).is_break() {
                         return;
                     }
-                    tag.clear();
-                    in_tag = false;
-                    continue;
+                    State::Text
                 }
-                _ => {}
-            }
-            if tag.len() < TAG_KEPT {
-                tag.push(byte);
-            }
+                State::Start(quote) => {
+                    if tag.len() < TAG_KEPT {
+                        tag.push(b);
+                    }
+                    State::Start(match quote {
+                        Some(q) if q == b => None,
+                        Some(q) => Some(q),
+                        None => quote_of(b),
+                    })
+                }
+                State::End => {
+                    if tag.len() < TAG_KEPT {
+                        tag.push(b);
+                    }
+                    State::End
+                }
+                State::Pi(true) if b == b'>' => State::Text,
+                State::Pi(_) => State::Pi(b == b'?'),
+                State::Bang(_) => {
+                    bang.push(b);
+                    if bang == b"--" {
+                        State::Comment(0)
+                    } else if bang == b"[CDATA[" {
+                        State::CData(0)
+                    } else if bang.eq_ignore_ascii_case(b"DOCTYPE") {
+                        State::Doctype(None, 0)
+                    } else if [&b"--"[..], b"[CDATA[", b"DOCTYPE"].iter().any(|w| {
+                        w.len() > bang.len() && w[..bang.len()].eq_ignore_ascii_case(&bang)
+                    }) {
+                        State::Bang(bang.len())
+                    } else {
+                        return;
+                    }
+                }
+                State::Comment(dashes) if b == b'>' && dashes >= 2 => State::Text,
+                State::Comment(dashes) => State::Comment(if b == b'-' {
+                    dashes.saturating_add(1)
+                } else {
+                    0
+                }),
+                State::CData(brackets) if b == b'>' && brackets >= 2 => State::Text,
+                State::CData(brackets) => State::CData(if b == b']' {
+                    brackets.saturating_add(1)
+                } else {
+                    0
+                }),
+                State::Doctype(Some(q), depth) => State::Doctype((q != b).then_some(q), depth),
+                State::Doctype(None, 0) if b == b'>' => State::Text,
+                State::Doctype(None, depth) => match b {
+                    b'[' => State::Doctype(None, depth + 1),
+                    b']' => State::Doctype(None, depth.saturating_sub(1)),
+                    _ => State::Doctype(quote_of(b), depth),
+                },
+            };
         }
         let consumed = chunk.len();
         reader.consume(consumed);
     }
 }
 
-const TAG_KEPT: usize = 4096;
-
-pub(super) fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+fn quote_of(b: u8) -> Option<u8> {
+    matches!(b, b'"' | b'\'').then_some(b)
 }
 
-/// The value of the attribute whose `name="` is given, as text.
-pub(super) fn attribute(tag: &[u8], name: &[u8]) -> Option<String> {
-    let start = find(tag, name)? + name.len();
-    let len = tag[start..].iter().position(|&b| b == b'"')?;
-    Some(String::from_utf8_lossy(&tag[start..start + len]).into_owned())
+const TAG_KEPT: usize = 4096;
+
+/// The element of a tag: `table:table-row` for `table:table-row a="1"` and
+/// `table:table-row/`, `/table:table-row` for the end tag.
+pub(super) fn element_name(tag: &[u8]) -> &[u8] {
+    let end = tag
+        .iter()
+        .skip(1)
+        .position(|&b| b.is_ascii_whitespace() || b == b'/')
+        .map_or(tag.len(), |i| i + 1);
+    &tag[..end]
+}
+
+/// The value of attribute `name` in a start tag, as quick-xml reads it:
+/// `name="v"`, `name='v'`, spaces allowed around `=`. `None` when absent
+/// (also when the tag was cut at [`TAG_KEPT`] before it).
+pub(super) fn attribute<'t>(tag: &'t [u8], name: &[u8]) -> Option<&'t [u8]> {
+    // Skip the element name.
+    let mut i = tag
+        .iter()
+        .position(|b| b.is_ascii_whitespace())
+        .unwrap_or(tag.len());
+    while i < tag.len() {
+        while i < tag.len() && (tag[i].is_ascii_whitespace() || tag[i] == b'/') {
+            i += 1;
+        }
+        let key_start = i;
+        while i < tag.len() && !tag[i].is_ascii_whitespace() && tag[i] != b'=' {
+            i += 1;
+        }
+        let key = &tag[key_start..i];
+        while i < tag.len() && tag[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i >= tag.len() || tag[i] != b'=' {
+            continue;
+        }
+        i += 1;
+        while i < tag.len() && tag[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let quote = *tag.get(i)?;
+        if quote_of(quote).is_none() {
+            return None;
+        }
+        let value_start = i + 1;
+        let len = tag[value_start..].iter().position(|&b| b == quote)?;
+        if key == name {
+            return Some(&tag[value_start..value_start + len]);
+        }
+        i = value_start + len + 1;
+    }
+    None
 }
 
 #[cfg(test)]
@@ -79,9 +219,24 @@ mod tests {
     #[test]
     fn a_greater_than_inside_an_attribute_does_not_end_the_tag() {
         assert_eq!(
-            tags(r#"<a v="x>y" n="2"/>text<b>"#),
-            [r#"a v="x>y" n="2"/"#, "b"]
+            tags(r#"<a v="x>y" w='1>2' n="2"/>text<b>"#),
+            [r#"a v="x>y" w='1>2' n="2"/"#, "b"]
         );
+    }
+
+    #[test]
+    fn quotes_in_instructions_comments_and_cdata_do_not_count() {
+        // The fuzzer's trick: a stray quote in a processing instruction.
+        assert_eq!(
+            tags(r#"<?xm "?><a><!-- " > --><![CDATA[ " > ]]><b/></a>"#),
+            ["a", "b/", "/a"]
+        );
+        assert_eq!(tags(r#"<!DOCTYPE x [ <!ENTITY e "a>b"> ]><c>"#), ["c"]);
+    }
+
+    #[test]
+    fn markup_quick_xml_refuses_ends_the_walk() {
+        assert_eq!(tags("<a><!nonsense><b>"), ["a"]);
     }
 
     #[test]
@@ -96,5 +251,25 @@ mod tests {
             }
         });
         assert_eq!(seen, 2);
+    }
+
+    #[test]
+    fn element_names_keep_the_end_tag_slash_only() {
+        assert_eq!(element_name(b"t:row a=\"1\""), b"t:row");
+        assert_eq!(element_name(b"t:row/"), b"t:row");
+        assert_eq!(element_name(b"/t:row"), b"/t:row");
+        assert_eq!(element_name(b"t:rows"), b"t:rows");
+        assert_eq!(element_name(b""), b"");
+    }
+
+    #[test]
+    fn attributes_are_read_with_either_quote_and_spaces() {
+        let tag = br#"t:row t:n="1" t:m = '20' t:e="" t:x="a b"/"#;
+        assert_eq!(attribute(tag, b"t:n"), Some(&b"1"[..]));
+        assert_eq!(attribute(tag, b"t:m"), Some(&b"20"[..]));
+        assert_eq!(attribute(tag, b"t:e"), Some(&b""[..]));
+        assert_eq!(attribute(tag, b"t:x"), Some(&b"a b"[..]));
+        assert_eq!(attribute(tag, b"t:row"), None);
+        assert_eq!(attribute(tag, b"n"), None);
     }
 }

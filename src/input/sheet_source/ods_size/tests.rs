@@ -88,3 +88,27 @@ fn every_sheet_counts_because_calamine_reads_them_all() {
     assert!(err.contains("span 18000000 cells"), "{err}");
     assert_eq!(checked(&format!("<x>{}</x>", sheet("A"))), Ok(()));
 }
+
+#[test]
+fn single_quotes_spaces_and_self_closing_rows_are_read_as_calamine_reads_them() {
+    // A value row, then 5,000 empty rows written as one self-closing row
+    // (calamine expands them between values), then a value row whose cell
+    // is repeated 4,000 times with single quotes and spaces around `=`:
+    // rows 1..=5,002, columns 1..=4,000: 5,002 × 4,000 = 20,008,000.
+    let rows = format!(
+        "<table:table-row>{}</table:table-row><table:table-row table:number-rows-repeated='5000'/><table:table-row><table:table-cell table:number-columns-repeated = '4000' office:value-type = 'float' office:value='1'/></table:table-row>",
+        value("customer_id")
+    );
+    let err = checked(&content(&rows)).unwrap_err();
+    assert!(err.contains("span 20008000 cells"), "{err}");
+}
+
+#[test]
+fn a_stray_quote_in_an_instruction_does_not_hide_the_rows() {
+    // As the XLSX fuzzer did to the shared strings: without quick-xml's
+    // rules for `<?...?>`, the quote would swallow the whole table.
+    let rows = r#"<table:table-row table:number-rows-repeated="6000"><table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="1"/></table:table-row>"#;
+    let xml = format!("<?pi \"?>{}", content(rows));
+    let err = checked(&xml).unwrap_err();
+    assert!(err.contains("span 98304000 cells"), "{err}");
+}
