@@ -189,10 +189,7 @@ pub(super) fn attribute<'t>(tag: &'t [u8], name: &[u8]) -> Option<&'t [u8]> {
         while i < tag.len() && tag[i].is_ascii_whitespace() {
             i += 1;
         }
-        let quote = *tag.get(i)?;
-        if quote_of(quote).is_none() {
-            return None;
-        }
+        let quote = quote_of(*tag.get(i)?)?;
         let value_start = i + 1;
         let len = tag[value_start..].iter().position(|&b| b == quote)?;
         if key == name {
