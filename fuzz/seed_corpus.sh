@@ -6,7 +6,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 csv="$here/corpus/csv_intake"
 xlsx="$here/corpus/xlsx_intake"
-mkdir -p "$csv" "$xlsx"
+ods="$here/corpus/ods_intake"
+mkdir -p "$csv" "$xlsx" "$ods"
 
 for f in "$root"/samples/*.csv "$root"/samples/messy/*.csv \
          "$root"/tests/data/*.csv "$root"/tests/data/bad/*.csv "$root"/tests/data/bad/fuzz/*.csv; do
@@ -38,4 +39,12 @@ for f in "$root"/samples/*.xlsx "$root"/samples/messy/*.xlsx "$root"/tests/data/
         printf '\377'; part "$f" xl/workbook.xml
     } > "$xlsx/$name.parts"
 done
-echo "seeded: $(ls "$csv" | wc -l) CSV, $(ls "$xlsx" | wc -l) XLSX inputs"
+# The ODS target takes content.xml.
+for f in "$root"/tests/data/bad/*.ods; do
+    [ -f "$f" ] && unzip -p "$f" content.xml > "$ods/$(basename "$f" .ods).xml"
+done
+for f in "$root"/tests/data/bad/fuzz/*.xml; do
+    [ -f "$f" ] && cp "$f" "$ods/"
+done
+
+echo "seeded: $(ls "$csv" | wc -l) CSV, $(ls "$xlsx" | wc -l) XLSX, $(ls "$ods" | wc -l) ODS inputs"

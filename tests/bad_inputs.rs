@@ -12,7 +12,9 @@ mod bad_inputs_support;
 use std::time::Duration;
 
 use bad_inputs_support::corpus::corpus;
-use bad_inputs_support::{Run, bad, validate, validate_measured, xlsx_from_fuzz_parts};
+use bad_inputs_support::{
+    Run, bad, ods_from_fuzz_content, validate, validate_measured, xlsx_from_fuzz_parts,
+};
 use tempfile::TempDir;
 
 const QUICK: Duration = Duration::from_secs(60);
@@ -310,8 +312,8 @@ fn regenerate_bad_corpus() {
 }
 
 /// Crashes the fuzzers found, kept as they were minimised (`.csv` for the
-/// CSV target; `.parts` for the XLSX target, built here into the workbook
-/// the target reads): each is read without a panic or an abort and ends in
+/// CSV target; `.parts` for the XLSX target and `.xml` for the ODS target,
+/// built here into the workbook the target reads): each is read without a panic or an abort and ends in
 /// an error naming the file or in a balanced ledger.
 #[test]
 fn fuzz_findings_stay_fixed() {
@@ -326,6 +328,14 @@ fn fuzz_findings_stay_fixed() {
                     .path()
                     .join(path.with_extension("xlsx").file_name().unwrap());
                 let bytes = xlsx_from_fuzz_parts(&std::fs::read(&path).unwrap());
+                std::fs::write(&built, bytes).unwrap();
+                built
+            }
+            Some("xml") => {
+                let built = dir
+                    .path()
+                    .join(path.with_extension("ods").file_name().unwrap());
+                let bytes = ods_from_fuzz_content(&std::fs::read(&path).unwrap());
                 std::fs::write(&built, bytes).unwrap();
                 built
             }
@@ -372,5 +382,20 @@ fn a_claim_behind_a_stray_quote_is_refused_too() {
     validate(&[&input], QUICK).assert_error(
         &input,
         "xl/sharedStrings.xml claims 88888888884 shared strings but holds 0",
+    );
+}
+
+#[test]
+fn ods_cut_off_inside_a_sheet_is_refused_not_a_hang() {
+    // Found by the ODS fuzzer (1,004 bytes): content.xml ends after a few
+    // rows, inside <table:table>. calamine's sheet loop ignores the end of
+    // the file and spun forever (killed after 300 s); now refused at once.
+    let dir = TempDir::new().unwrap();
+    let input = dir.path().join("cut.ods");
+    let content = std::fs::read(bad("fuzz/ods_cut_off_sheet.xml")).unwrap();
+    std::fs::write(&input, ods_from_fuzz_content(&content)).unwrap();
+    validate(&[&input], QUICK).assert_error(
+        &input,
+        "content.xml ends inside sheet \"Data\": the file is cut off or damaged",
     );
 }

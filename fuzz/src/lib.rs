@@ -172,3 +172,27 @@ pub fn xlsx_parts(xlsx: &[u8]) -> Option<Vec<u8>> {
     }
     Some(out)
 }
+
+const ODS_MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+
+/// The bytes of an ODS file whose `content.xml` is `content` (or the input
+/// itself when it starts with `PK`): what calamine expands, and what csf
+/// sizes before letting it.
+pub fn ods_bytes(content: &[u8]) -> Vec<u8> {
+    if content.starts_with(b"PK") {
+        return content.to_vec();
+    }
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in [
+        ("mimetype", &b"application/vnd.oasis.opendocument.spreadsheet"[..]),
+        ("META-INF/manifest.xml", ODS_MANIFEST.as_bytes()),
+        ("content.xml", content),
+    ] {
+        zip.start_file(name, stored).expect("zip entry");
+        zip.write_all(bytes).expect("zip write");
+    }
+    zip.finish().expect("zip finish").into_inner()
+}

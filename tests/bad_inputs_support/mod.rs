@@ -223,6 +223,32 @@ pub fn xlsx_from_fuzz_parts(data: &[u8]) -> Vec<u8> {
     zip.finish().unwrap().into_inner()
 }
 
+/// The ODS file the `ods_intake` fuzz target builds from an input that does
+/// not start with `PK`: the input is its `content.xml` (the same as
+/// `ods_bytes` in fuzz/src/lib.rs).
+pub fn ods_from_fuzz_content(content: &[u8]) -> Vec<u8> {
+    const MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+    if content.starts_with(b"PK") {
+        return content.to_vec();
+    }
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in [
+        (
+            "mimetype",
+            &b"application/vnd.oasis.opendocument.spreadsheet"[..],
+        ),
+        ("META-INF/manifest.xml", MANIFEST.as_bytes()),
+        ("content.xml", content),
+    ] {
+        zip.start_file(name, stored).unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
 /// An inline-string cell.
 pub fn cell(reference: &str, text: &str) -> String {
     format!(r#"<c r="{reference}" t="inlineStr"><is><t>{text}</t></is></c>"#)

@@ -36,22 +36,26 @@ enum State {
 
 /// Calls `each` with the inside of every start and end tag of an XML
 /// stream (`table:table-row a="1"`, `/table:table-row`,
-/// `table:table-cell/`), at most [`TAG_KEPT`] bytes of it: the attributes
-/// looked for come first, and text values can be long. Stops when `each`
+/// `table:table-cell/`), at most [`TAG_KEPT`] bytes of it (the attributes
+/// looked for come first, and text values can be long), and the number of
+/// bytes since the previous tag's end up to this one's. Stops when `each`
 /// says so, at markup quick-xml would refuse (calamine then fails too), or
-/// quietly at a read error or the end.
+/// at a read error or the end. Returns true when it read to the end of a
+/// well-ended stream (not inside markup).
 pub(super) fn for_each_tag(
     mut reader: impl BufRead,
-    mut each: impl FnMut(&[u8]) -> ControlFlow<()>,
-) {
+    mut each: impl FnMut(&[u8], u64) -> ControlFlow<()>,
+) -> bool {
     let mut tag = Vec::new();
     let mut bang = Vec::new();
     let mut state = State::Text;
+    let mut span: u64 = 0;
     while let Ok(chunk) = reader.fill_buf() {
         if chunk.is_empty() {
-            return;
+            return state == State::Text;
         }
         for &b in chunk {
+            span += 1;
             state = match state {
                 State::Text if b == b'<' => State::Open,
                 State::Text => State::Text,
@@ -67,8 +71,8 @@ pub(super) fn for_each_tag(
                         State::End
                     }
                     b'>' => {
-                        if each(&[]).is_break() {
-                            return;
+                        if each(&[], std::mem::take(&mut span)).is_break() {
+                            return false;
                         }
                         State::Text
                     }
@@ -79,8 +83,8 @@ pub(super) fn for_each_tag(
                     }
                 },
                 State::Start(None) | State::End if b == b'>' => {
-                    if each(&tag).is_break() {
-                        return;
+                    if each(&tag, std::mem::take(&mut span)).is_break() {
+                        return false;
                     }
                     State::Text
                 }
@@ -115,7 +119,7 @@ pub(super) fn for_each_tag(
                     }) {
                         State::Bang(bang.len())
                     } else {
-                        return;
+                        return false;
                     }
                 }
                 State::Comment(dashes) if b == b'>' && dashes >= 2 => State::Text,
@@ -142,6 +146,7 @@ pub(super) fn for_each_tag(
         let consumed = chunk.len();
         reader.consume(consumed);
     }
+    false
 }
 
 fn quote_of(b: u8) -> Option<u8> {
@@ -206,7 +211,7 @@ mod tests {
 
     fn tags(xml: &str) -> Vec<String> {
         let mut seen = Vec::new();
-        for_each_tag(xml.as_bytes(), |t| {
+        for_each_tag(xml.as_bytes(), |t, _| {
             seen.push(String::from_utf8_lossy(t).into_owned());
             ControlFlow::Continue(())
         });
@@ -239,7 +244,7 @@ mod tests {
     #[test]
     fn the_walk_stops_when_asked() {
         let mut seen = 0;
-        for_each_tag("<a><b><c>".as_bytes(), |_| {
+        for_each_tag("<a><b><c>".as_bytes(), |_, _| {
             seen += 1;
             if seen == 2 {
                 ControlFlow::Break(())
@@ -248,6 +253,24 @@ mod tests {
             }
         });
         assert_eq!(seen, 2);
+    }
+
+    #[test]
+    fn spans_count_the_bytes_up_to_each_tag_and_the_end_is_reported() {
+        let mut spans = Vec::new();
+        let whole = for_each_tag("<a>xyz<!--c--><b/>".as_bytes(), |_, n| {
+            spans.push(n);
+            ControlFlow::Continue(())
+        });
+        // "<a>" = 3; "xyz<!--c--><b/>" = 3 + 8 + 4 = 15.
+        assert_eq!(spans, [3, 15]);
+        assert!(whole);
+        assert!(!for_each_tag("<a><b".as_bytes(), |_, _| {
+            ControlFlow::Continue(())
+        }));
+        assert!(!for_each_tag("<a><!x>".as_bytes(), |_, _| {
+            ControlFlow::Continue(())
+        }));
     }
 
     #[test]

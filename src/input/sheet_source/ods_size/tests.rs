@@ -112,3 +112,45 @@ fn a_stray_quote_in_an_instruction_does_not_hide_the_rows() {
     let err = checked(&xml).unwrap_err();
     assert!(err.contains("span 98304000 cells"), "{err}");
 }
+
+#[test]
+fn a_sheet_cut_off_before_its_end_is_refused() {
+    // calamine reads a sheet until `</table:table>`, and loops forever at
+    // the end of the file without it (the ODS fuzzer's first finding).
+    let cut = r#"<office:spreadsheet><table:table table:name="Data"><table:table-row><table:table-cell/></table:table-row>"#;
+    assert_eq!(
+        checked(cut).unwrap_err(),
+        "content.xml ends inside sheet \"Data\": the file is cut off or damaged"
+    );
+    // Cut inside a tag instead, quick-xml reports an error: nothing to add.
+    assert_eq!(
+        checked(r#"<table:table table:name="Data"><table:table-row"#),
+        Ok(())
+    );
+    assert_eq!(checked(&content("")), Ok(()));
+}
+
+#[test]
+fn text_copied_into_every_repeat_counts() {
+    // A 100-byte string in a cell repeated over 1,000 columns, the row
+    // repeated 11,000 times: 11 million cells (under 16,777,216), but
+    // 100 × 1,000 × 11,000 = 1,100,000,000 bytes of text > 2^30 = 1,073,741,824.
+    let text = "x".repeat(100);
+    let row = |rows: u32| {
+        format!(
+            r#"<table:table-row table:number-rows-repeated="{rows}"><table:table-cell table:number-columns-repeated="1000" office:value-type="string"><text:p>{text}</text:p></table:table-cell></table:table-row>"#
+        )
+    };
+    let err = checked(&content(&row(11_000))).unwrap_err();
+    assert!(err.contains("hold 1100000000 bytes of text"), "{err}");
+    // 10,000 rows: 1,000,000,000 bytes, under the limit.
+    assert_eq!(checked(&content(&row(10_000))), Ok(()));
+}
+
+#[test]
+fn spaces_written_as_a_count_are_text_too() {
+    // <text:s text:c="2000000000"/> is two billion spaces in one cell.
+    let row = r#"<table:table-row><table:table-cell office:value-type="string"><text:p>a<text:s text:c="2000000000"/></text:p></table:table-cell></table:table-row>"#;
+    let err = checked(&content(row)).unwrap_err();
+    assert!(err.contains("hold 2000000001 bytes of text"), "{err}");
+}
