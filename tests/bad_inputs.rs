@@ -399,3 +399,14 @@ fn ods_cut_off_inside_a_sheet_is_refused_not_a_hang() {
         "content.xml ends inside sheet \"Data\": the file is cut off or damaged",
     );
 }
+
+#[test]
+fn ods_cut_inside_a_cell_comment_is_refused_not_a_hang() {
+    // calamine reads a text cell's comment until </office:annotation>,
+    // ignoring the end of the file: killed after 10 s without the check.
+    let path = bad("ods_cut_in_a_comment.ods");
+    check("ods_cut_in_a_comment.ods").assert_error(
+        &path,
+        "content.xml ends inside a cell comment: the file is cut off or damaged",
+    );
+}

@@ -8,6 +8,11 @@ use super::{cell, garbage, row, xlsx, zip_of};
 const ODS_MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
 
+/// A text cell whose comment (`office:annotation`) is never closed: the
+/// file ends after `</table:table>`, which calamine's comment loop reads
+/// past.
+const ODS_CUT_IN_A_COMMENT: &str = r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Data"><table:table-row><table:table-cell office:value-type="string"><office:annotation><text:p>note</text:p></table:table-cell></table:table-row></table:table>"#;
+
 /// A header row, then one row of the number 1 in 16,384 columns, repeated
 /// 6,000 times: under 1 KB zipped.
 const ODS_BOMB: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
@@ -78,6 +83,14 @@ pub fn corpus() -> Vec<(&'static str, Vec<u8>)> {
                 ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
                 ("META-INF/manifest.xml", ODS_MANIFEST),
                 ("content.xml", ODS_BOMB),
+            ]),
+        ),
+        (
+            "ods_cut_in_a_comment.ods",
+            zip_of(&[
+                ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+                ("META-INF/manifest.xml", ODS_MANIFEST),
+                ("content.xml", ODS_CUT_IN_A_COMMENT),
             ]),
         ),
         (

@@ -48,6 +48,7 @@ fn check_content(content: impl BufRead) -> Result<(), String> {
     let mut sheet = Sheet::default();
     let mut name = String::new();
     let mut in_table = false;
+    let mut in_annotation = false;
     // The cell being read: its repeats and the bytes of its XML so far.
     let mut cell: Option<(u64, u64)> = None;
     let mut text: u64 = 0;
@@ -97,6 +98,8 @@ fn check_content(content: impl BufRead) -> Result<(), String> {
                 }
             }
             b"/table:table-row" => sheet.end_row(),
+            b"office:annotation" => in_annotation = !closed,
+            b"/office:annotation" => in_annotation = false,
             b"table:table-cell" | b"table:covered-table-cell" => {
                 let repeats = number(tag, b"table:number-columns-repeated");
                 // Text calamine copies into every repeat: a string value
@@ -124,8 +127,14 @@ fn check_content(content: impl BufRead) -> Result<(), String> {
         }
         ControlFlow::Continue(())
     });
-    // calamine reads a sheet until its end tag and never stops at the end
-    // of the file: a cut-off sheet made it loop forever (found by fuzzing).
+    // calamine reads a sheet until its end tag, and a cell's comment
+    // (`office:annotation`) until its own, and never stops at the end of
+    // the file: a cut-off sheet made it loop forever (found by fuzzing).
+    if whole && in_annotation {
+        return Err(
+            "content.xml ends inside a cell comment: the file is cut off or damaged".into(),
+        );
+    }
     if whole && in_table {
         return Err(format!(
             "content.xml ends inside sheet {name:?}: the file is cut off or damaged"

@@ -122,6 +122,14 @@ fn a_sheet_cut_off_before_its_end_is_refused() {
         checked(cut).unwrap_err(),
         "content.xml ends inside sheet \"Data\": the file is cut off or damaged"
     );
+    // Cut inside a comment of a text cell, after what looks like the
+    // sheet's end: calamine's comment loop reads past `</table:table>` and
+    // spins too (tried: killed after 10 s without this check).
+    let in_comment = r#"<table:table table:name="Data"><table:table-row><table:table-cell office:value-type="string"><office:annotation><text:p>note</text:p></table:table-cell></table:table-row></table:table>"#;
+    assert_eq!(
+        checked(in_comment).unwrap_err(),
+        "content.xml ends inside a cell comment: the file is cut off or damaged"
+    );
     // Cut inside a tag instead, quick-xml reports an error: nothing to add.
     assert_eq!(
         checked(r#"<table:table table:name="Data"><table:table-row"#),
