@@ -6,15 +6,18 @@
 //! `table:number-columns-repeated="16384"`) into a dense grid of every sheet
 //! at open. An 863-byte file asked that way for 98 million cells and took
 //! 6 GB. So the file's `content.xml` is first streamed through (nothing is
-//! kept) to add up, per sheet, the box that its non-empty cells span, the
-//! way calamine trims it; a file over [`ODS_MAX_CELLS`] is refused.
+//! kept), following calamine's own reading (`walk`), to add up per sheet the
+//! box that its non-empty cells span, the way calamine trims it, and the
+//! text copied into repeats; a file over [`ODS_MAX_CELLS`] or
+//! [`ODS_MAX_TEXT`] is refused. So is one that ends where calamine would
+//! wait for an end tag forever.
 
 use std::io::{BufRead, BufReader};
-use std::ops::ControlFlow;
 use std::path::Path;
 
-use super::xml_tags::{attribute, element_name, for_each_tag};
+use super::xml_tags::{attribute, for_each_tag};
 use crate::input::{MAX_COLUMNS, MAX_ROWS};
+use walk::{Place, Walk};
 
 /// The most cells csf lets calamine build from one ODS file: as many as the
 /// largest XLS sheet (65,536 × 256), about 1 GB at calamine's ~56 bytes a
@@ -43,117 +46,43 @@ pub(super) fn check(path: &Path) -> Result<(), String> {
 }
 
 fn check_content(content: impl BufRead) -> Result<(), String> {
-    let mut total: u64 = 0;
-    let mut largest: Option<(String, Extent)> = None;
-    let mut sheet = Sheet::default();
-    let mut name = String::new();
-    let mut in_table = false;
-    let mut in_annotation = false;
-    // The cell being read: its repeats and the bytes of its XML so far.
-    let mut cell: Option<(u64, u64)> = None;
-    let mut text: u64 = 0;
-    let mut finish = |sheet: &mut Sheet, name: &mut String, text: &mut u64| {
-        let extent = sheet.extent();
-        total = total.saturating_add(extent.cells());
-        *text = text.saturating_add(sheet.text);
-        if largest
-            .as_ref()
-            .is_none_or(|(_, e)| extent.cells() > e.cells())
-        {
-            largest = Some((std::mem::take(name), extent));
-        }
-    };
-    let whole = for_each_tag(content, |tag, span| {
-        // calamine expands `<x/>` into a start and an end.
-        let closed = tag.ends_with(b"/");
-        let element = element_name(tag);
-        if let Some((_, bytes)) = cell.as_mut() {
-            // The text between the previous tag and this one (at least: a
-            // tag longer than what is kept makes it more).
-            *bytes = bytes.saturating_add(span.saturating_sub(tag.len() as u64 + 2));
-            if element == b"text:s" {
-                // `<text:s text:c="N"/>` is N spaces in the cell's text.
-                *bytes = bytes.saturating_add(number(tag, b"text:c"));
+    let mut walk = Walk::default();
+    let whole = for_each_tag(content, |tag, before| walk.tag(tag, before));
+    // calamine reads a sheet until its end tag, and a text cell's comment
+    // (`office:annotation`) until its own, and never stops at the end of
+    // the file: there it loops forever (found by fuzzing).
+    if whole && !walk.stopped {
+        match walk.place {
+            Place::Comment { .. } => {
+                return Err(
+                    "content.xml ends inside a cell comment: the file is cut off or damaged".into(),
+                );
             }
-        }
-        match element {
-            b"table:table" => {
-                sheet = Sheet::default();
-                name = attribute(tag, b"table:name")
-                    .map(|n| String::from_utf8_lossy(n).into_owned())
-                    .unwrap_or_default();
-                in_table = !closed;
-                if closed {
-                    finish(&mut sheet, &mut name, &mut text);
-                }
-            }
-            b"/table:table" => {
-                in_table = false;
-                finish(&mut sheet, &mut name, &mut text);
-            }
-            b"table:table-row" => {
-                sheet.start_row(number(tag, b"table:number-rows-repeated"));
-                if closed {
-                    sheet.end_row();
-                }
-            }
-            b"/table:table-row" => sheet.end_row(),
-            b"office:annotation" => in_annotation = !closed,
-            b"/office:annotation" => in_annotation = false,
-            b"table:table-cell" | b"table:covered-table-cell" => {
-                let repeats = number(tag, b"table:number-columns-repeated");
-                // Text calamine copies into every repeat: a string value
-                // and a formula given as attributes, then the content.
-                let own_text = [b"office:string-value".as_slice(), b"table:formula"]
-                    .iter()
-                    .filter_map(|a| attribute(tag, a))
-                    .map(|v| v.len() as u64)
-                    .sum();
-                if closed {
-                    // A cell with a value or a formula; LibreOffice writes
-                    // empty cells as `<table:table-cell .../>`.
-                    let filled = VALUE_ATTRIBUTES.iter().any(|a| attribute(tag, a).is_some());
-                    sheet.cell(repeats, filled, own_text);
-                } else {
-                    cell = Some((repeats, own_text));
-                }
-            }
-            b"/table:table-cell" | b"/table:covered-table-cell" => {
-                if let Some((repeats, bytes)) = cell.take() {
-                    sheet.cell(repeats, true, bytes);
-                }
+            Place::Table => {
+                return Err(format!(
+                    "content.xml ends inside sheet {:?}: the file is cut off or damaged",
+                    walk.name
+                ));
             }
             _ => {}
         }
-        ControlFlow::Continue(())
-    });
-    // calamine reads a sheet until its end tag, and a cell's comment
-    // (`office:annotation`) until its own, and never stops at the end of
-    // the file: a cut-off sheet made it loop forever (found by fuzzing).
-    if whole && in_annotation {
-        return Err(
-            "content.xml ends inside a cell comment: the file is cut off or damaged".into(),
-        );
     }
-    if whole && in_table {
+    walk.finish_sheet();
+    if walk.text > ODS_MAX_TEXT {
         return Err(format!(
-            "content.xml ends inside sheet {name:?}: the file is cut off or damaged"
-        ));
-    }
-    if text > ODS_MAX_TEXT {
-        return Err(format!(
-            "its cells would hold {text} bytes of text once repeated rows and cells \
+            "its cells would hold {} bytes of text once repeated rows and cells \
              are expanded, more than the {ODS_MAX_TEXT} csf lets calamine build from \
-             an ODS file: save it as XLSX or CSV, which csf reads row by row"
+             an ODS file: save it as XLSX or CSV, which csf reads row by row",
+            walk.text
         ));
     }
-    match largest {
-        Some((name, extent)) if total > ODS_MAX_CELLS => Err(format!(
-            "its sheets span {total} cells once repeated rows and cells are expanded \
+    match walk.largest {
+        Some((name, extent)) if walk.cells > ODS_MAX_CELLS => Err(format!(
+            "its sheets span {} cells once repeated rows and cells are expanded \
              (sheet {name:?}: {} rows × {} columns); csf reads an ODS file whole and \
              takes at most {ODS_MAX_CELLS} cells from one: save it as XLSX or CSV, \
              which csf reads row by row",
-            extent.rows, extent.columns
+            walk.cells, extent.rows, extent.columns
         )),
         _ => Ok(()),
     }
@@ -239,17 +168,6 @@ impl Sheet {
     }
 }
 
-/// Attributes that give a cell a value (or a formula) in calamine.
-const VALUE_ATTRIBUTES: [&[u8]; 7] = [
-    b"office:value-type",
-    b"office:value",
-    b"office:string-value",
-    b"office:date-value",
-    b"office:time-value",
-    b"office:boolean-value",
-    b"table:formula",
-];
-
 /// A repeat count: 1 when absent or unreadable (as calamine would fail on
 /// it anyway).
 fn number(tag: &[u8], name: &[u8]) -> u64 {
@@ -260,3 +178,4 @@ fn number(tag: &[u8], name: &[u8]) -> u64 {
 
 #[cfg(test)]
 mod tests;
+mod walk;

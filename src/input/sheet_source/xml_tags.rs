@@ -38,7 +38,9 @@ enum State {
 /// stream (`table:table-row a="1"`, `/table:table-row`,
 /// `table:table-cell/`), at most [`TAG_KEPT`] bytes of it (the attributes
 /// looked for come first, and text values can be long), and the number of
-/// bytes since the previous tag's end up to this one's. Stops when `each`
+/// bytes between the previous tag and this one (text, comments,
+/// instructions: anything quick-xml reports as an event of its own, which
+/// calamine may refuse where it expects a tag). Stops when `each`
 /// says so, at markup quick-xml would refuse (calamine then fails too), or
 /// at a read error or the end. Returns true when it read to the end of a
 /// well-ended stream (not inside markup).
@@ -49,15 +51,21 @@ pub(super) fn for_each_tag(
     let mut tag = Vec::new();
     let mut bang = Vec::new();
     let mut state = State::Text;
-    let mut span: u64 = 0;
+    // Bytes since the last tag reported, and how many of them came before
+    // the `<` of the tag being read.
+    let mut since: u64 = 0;
+    let mut before: u64 = 0;
     while let Ok(chunk) = reader.fill_buf() {
         if chunk.is_empty() {
             return state == State::Text;
         }
         for &b in chunk {
-            span += 1;
+            since += 1;
             state = match state {
-                State::Text if b == b'<' => State::Open,
+                State::Text if b == b'<' => {
+                    before = since - 1;
+                    State::Open
+                }
                 State::Text => State::Text,
                 State::Open => match b {
                     b'?' => State::Pi(false),
@@ -71,7 +79,8 @@ pub(super) fn for_each_tag(
                         State::End
                     }
                     b'>' => {
-                        if each(&[], std::mem::take(&mut span)).is_break() {
+                        since = 0;
+                        if each(&[], before).is_break() {
                             return false;
                         }
                         State::Text
@@ -83,7 +92,8 @@ pub(super) fn for_each_tag(
                     }
                 },
                 State::Start(None) | State::End if b == b'>' => {
-                    if each(&tag, std::mem::take(&mut span)).is_break() {
+                    since = 0;
+                    if each(&tag, before).is_break() {
                         return false;
                     }
                     State::Text
@@ -175,43 +185,54 @@ pub(super) fn element_name(tag: &[u8]) -> &[u8] {
     &tag[..end]
 }
 
-/// The value of attribute `name` in a start tag, as quick-xml reads it:
-/// `name="v"`, `name='v'`, spaces allowed around `=`. `None` when absent
-/// (also when the tag was cut at [`TAG_KEPT`] before it).
-pub(super) fn attribute<'t>(tag: &'t [u8], name: &[u8]) -> Option<&'t [u8]> {
+/// The attributes of a start tag in order, as quick-xml reads them:
+/// `name="v"` or `name='v'`, spaces allowed around `=`. Stops at the first
+/// one it cannot read (also where the tag was cut at [`TAG_KEPT`]).
+pub(super) fn attributes(tag: &[u8]) -> Vec<(&[u8], &[u8])> {
+    let mut found = Vec::new();
     // Skip the element name.
     let mut i = tag
         .iter()
         .position(|b| b.is_ascii_whitespace())
         .unwrap_or(tag.len());
-    while i < tag.len() {
-        while i < tag.len() && (tag[i].is_ascii_whitespace() || tag[i] == b'/') {
-            i += 1;
+    let skip_spaces = |i: &mut usize| {
+        while *i < tag.len() && tag[*i].is_ascii_whitespace() {
+            *i += 1;
+        }
+    };
+    loop {
+        skip_spaces(&mut i);
+        if i >= tag.len() || tag[i] == b'/' {
+            return found;
         }
         let key_start = i;
         while i < tag.len() && !tag[i].is_ascii_whitespace() && tag[i] != b'=' {
             i += 1;
         }
         let key = &tag[key_start..i];
-        while i < tag.len() && tag[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        if i >= tag.len() || tag[i] != b'=' {
-            continue;
+        skip_spaces(&mut i);
+        if tag.get(i) != Some(&b'=') {
+            return found;
         }
         i += 1;
-        while i < tag.len() && tag[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let quote = quote_of(*tag.get(i)?)?;
+        skip_spaces(&mut i);
+        let Some(quote) = tag.get(i).copied().and_then(quote_of) else {
+            return found;
+        };
         let value_start = i + 1;
-        let len = tag[value_start..].iter().position(|&b| b == quote)?;
-        if key == name {
-            return Some(&tag[value_start..value_start + len]);
-        }
+        let Some(len) = tag[value_start..].iter().position(|&b| b == quote) else {
+            return found;
+        };
+        found.push((key, &tag[value_start..value_start + len]));
         i = value_start + len + 1;
     }
-    None
+}
+
+/// The value of attribute `name` in a start tag, if it has one.
+pub(super) fn attribute<'t>(tag: &'t [u8], name: &[u8]) -> Option<&'t [u8]> {
+    attributes(tag)
+        .into_iter()
+        .find_map(|(key, value)| (key == name).then_some(value))
 }
 
 #[cfg(test)]
@@ -265,14 +286,14 @@ mod tests {
     }
 
     #[test]
-    fn spans_count_the_bytes_up_to_each_tag_and_the_end_is_reported() {
-        let mut spans = Vec::new();
-        let whole = for_each_tag("<a>xyz<!--c--><b/>".as_bytes(), |_, n| {
-            spans.push(n);
+    fn bytes_between_tags_are_counted_and_the_end_is_reported() {
+        let mut between = Vec::new();
+        let whole = for_each_tag("<a>xyz<!--c--><b/><c>".as_bytes(), |_, n| {
+            between.push(n);
             ControlFlow::Continue(())
         });
-        // "<a>" = 3; "xyz<!--c--><b/>" = 3 + 8 + 4 = 15.
-        assert_eq!(spans, [3, 15]);
+        // Nothing before <a>; "xyz" + "<!--c-->" = 3 + 8 = 11 before <b/>.
+        assert_eq!(between, [0, 11, 0]);
         assert!(whole);
         assert!(!for_each_tag("<a><b".as_bytes(), |_, _| {
             ControlFlow::Continue(())

@@ -162,3 +162,27 @@ fn spaces_written_as_a_count_are_text_too() {
     let err = checked(&content(row)).unwrap_err();
     assert!(err.contains("hold 2000000001 bytes of text"), "{err}");
 }
+
+#[test]
+fn a_sheet_end_read_as_a_text_cells_content_ends_no_sheet() {
+    // The ODS fuzzer's third hang: a text cell's content runs until its own
+    // end tag, so calamine reads the `</table:table>` inside it as text and
+    // then waits for the sheet's end forever. Following calamine's reading
+    // (not the XML's nesting) sees that the sheet is still open.
+    let xml = r#"<table:table table:name="Data"><table:table-row><table:table-cell office:value-type="string"><text:p>a</text:p></table:table></table:table-row><table:table-row><table:table-cell office:value-type="string"><text:p>b</text:p></table:table-cell></table:table-row>"#;
+    assert_eq!(
+        checked(xml).unwrap_err(),
+        "content.xml ends inside sheet \"Data\": the file is cut off or damaged"
+    );
+    // With the text cell closed before the sheet's end, the sheet is whole.
+    let closed = r#"<table:table table:name="Data"><table:table-row><table:table-cell office:value-type="string"><text:p>a</text:p></table:table-cell></table:table-row></table:table>"#;
+    assert_eq!(checked(closed), Ok(()));
+}
+
+#[test]
+fn text_between_cells_is_where_calamine_stops_so_nothing_after_counts() {
+    // calamine refuses anything but cells in a row (here a space): what
+    // follows is never built, so it is not counted.
+    let rows = r#"<table:table-row><table:table-cell/> </table:table-row><table:table-row table:number-rows-repeated="6000"><table:table-cell table:number-columns-repeated="16384" office:value="1"/></table:table-row>"#;
+    assert_eq!(checked(&content(rows)), Ok(()));
+}
