@@ -6,8 +6,9 @@
 //! a hostile file could hide a tag from this look that calamine then reads:
 //! the XLSX fuzzer did exactly that with one stray `"` in a processing
 //! instruction. So: `<?...?>` ends at `?>` whatever its quotes, comments at
-//! `-->`, CDATA at `]]>`, end tags at the first `>`, and a start tag at the
-//! first `>` outside `"..."` or `'...'`.
+//! `-->`, CDATA at `]]>`, and start and end tags (quick-xml 0.42 reads both
+//! alike, allowing attributes in end tags) at the first `>` outside `"..."`
+//! or `'...'`.
 
 use std::io::BufRead;
 use std::ops::ControlFlow;
@@ -18,9 +19,8 @@ enum State {
     Text,
     /// Just after `<`.
     Open,
-    /// In a start tag; the quote when inside an attribute value.
-    Start(Option<u8>),
-    End,
+    /// In a start or end tag; the quote when inside an attribute value.
+    Tag(Option<u8>),
     /// In `<?...?>`; whether the last byte was `?`.
     Pi(bool),
     /// After `<!`, with how many bytes of it are known (`--`, `[CDATA[` or
@@ -76,7 +76,7 @@ pub(super) fn for_each_tag(
                     b'/' => {
                         tag.clear();
                         tag.push(b);
-                        State::End
+                        State::Tag(None)
                     }
                     b'>' => {
                         since = 0;
@@ -88,31 +88,25 @@ pub(super) fn for_each_tag(
                     _ => {
                         tag.clear();
                         tag.push(b);
-                        State::Start(quote_of(b))
+                        State::Tag(quote_of(b))
                     }
                 },
-                State::Start(None) | State::End if b == b'>' => {
+                State::Tag(None) if b == b'>' => {
                     since = 0;
                     if each(&tag, before).is_break() {
                         return false;
                     }
                     State::Text
                 }
-                State::Start(quote) => {
+                State::Tag(quote) => {
                     if tag.len() < TAG_KEPT {
                         tag.push(b);
                     }
-                    State::Start(match quote {
+                    State::Tag(match quote {
                         Some(q) if q == b => None,
                         Some(q) => Some(q),
                         None => quote_of(b),
                     })
-                }
-                State::End => {
-                    if tag.len() < TAG_KEPT {
-                        tag.push(b);
-                    }
-                    State::End
                 }
                 State::Pi(true) if b == b'>' => State::Text,
                 State::Pi(_) => State::Pi(b == b'?'),
@@ -264,6 +258,17 @@ mod tests {
             ["a", "b/", "/a"]
         );
         assert_eq!(tags(r#"<!DOCTYPE x [ <!ENTITY e "a>b"> ]><c>"#), ["c"]);
+    }
+
+    #[test]
+    fn end_tags_are_read_with_quotes_too() {
+        // The ODS fuzzer's fourth hang: `</table:tag">` does not end at its
+        // `>`, because quick-xml reads end tags like start tags; the quote
+        // runs on to the next one, and the tag to the `>` after it.
+        assert_eq!(
+            tags(r#"<a></b x="1>2"><c></b">"<d>"#),
+            ["a", r#"/b x="1>2""#, "c", r#"/b">"<d"#]
+        );
     }
 
     #[test]
