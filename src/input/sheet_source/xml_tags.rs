@@ -36,8 +36,8 @@ enum State {
 
 /// Calls `each` with the inside of every start and end tag of an XML
 /// stream (`table:table-row a="1"`, `/table:table-row`,
-/// `table:table-cell/`), at most [`TAG_KEPT`] bytes of it (the attributes
-/// looked for come first, and text values can be long), and the number of
+/// `table:table-cell/`), whole (a tag is held as quick-xml holds it for
+/// calamine: no more memory than calamine takes anyway), and the number of
 /// bytes between the previous tag and this one (text, comments,
 /// instructions: anything quick-xml reports as an event of its own, which
 /// calamine may refuse where it expects a tag). Stops when `each`
@@ -99,9 +99,7 @@ pub(super) fn for_each_tag(
                     State::Text
                 }
                 State::Tag(quote) => {
-                    if tag.len() < TAG_KEPT {
-                        tag.push(b);
-                    }
+                    tag.push(b);
                     State::Tag(match quote {
                         Some(q) if q == b => None,
                         Some(q) => Some(q),
@@ -157,8 +155,6 @@ fn quote_of(b: u8) -> Option<u8> {
     matches!(b, b'"' | b'\'').then_some(b)
 }
 
-const TAG_KEPT: usize = 4096;
-
 /// The element of a tag as quick-xml names it: `table:table-row` for
 /// `table:table-row a="1"` and `table:table-row/`; for an end tag, all of it
 /// but trailing spaces (`/table:table-row`, and `/table:table/` for
@@ -179,11 +175,14 @@ pub(super) fn element_name(tag: &[u8]) -> &[u8] {
     &tag[..end]
 }
 
-/// The attributes of a start tag in order, as quick-xml reads them:
-/// `name="v"` or `name='v'`, spaces allowed around `=`. Stops at the first
-/// one it cannot read (also where the tag was cut at [`TAG_KEPT`]).
+/// The attributes of a start tag in order, as calamine reads them (its own
+/// `RawAttrIter`, attrs.rs of calamine 0.38): a key runs to the `=` (spaces
+/// in it and all), the value must be quoted, and a value whose quote never
+/// closes runs to the end. Stops at the first malformed one, where calamine
+/// returns an error.
 pub(super) fn attributes(tag: &[u8]) -> Vec<(&[u8], &[u8])> {
     let mut found = Vec::new();
+    let tag = tag.strip_suffix(b"/").unwrap_or(tag);
     // Skip the element name.
     let mut i = tag
         .iter()
@@ -196,27 +195,24 @@ pub(super) fn attributes(tag: &[u8]) -> Vec<(&[u8], &[u8])> {
     };
     loop {
         skip_spaces(&mut i);
-        if i >= tag.len() || tag[i] == b'/' {
+        if i >= tag.len() {
             return found;
         }
         let key_start = i;
-        while i < tag.len() && !tag[i].is_ascii_whitespace() && tag[i] != b'=' {
-            i += 1;
-        }
-        let key = &tag[key_start..i];
-        skip_spaces(&mut i);
-        if tag.get(i) != Some(&b'=') {
+        let Some(equals) = tag[i..].iter().position(|&b| b == b'=') else {
             return found;
-        }
-        i += 1;
+        };
+        let key = tag[key_start..i + equals].trim_ascii_end();
+        i += equals + 1;
         skip_spaces(&mut i);
         let Some(quote) = tag.get(i).copied().and_then(quote_of) else {
             return found;
         };
         let value_start = i + 1;
-        let Some(len) = tag[value_start..].iter().position(|&b| b == quote) else {
-            return found;
-        };
+        let len = tag[value_start..]
+            .iter()
+            .position(|&b| b == quote)
+            .unwrap_or(tag.len() - value_start);
         found.push((key, &tag[value_start..value_start + len]));
         i = value_start + len + 1;
     }
@@ -330,5 +326,14 @@ mod tests {
         assert_eq!(attribute(tag, b"t:x"), Some(&b"a b"[..]));
         assert_eq!(attribute(tag, b"t:row"), None);
         assert_eq!(attribute(tag, b"n"), None);
+        // As calamine: a key runs to its `=`, spaces and all; an unclosed
+        // value to the end; an unquoted one stops the reading.
+        assert_eq!(
+            attribute(br#"t foo t:name="x""#, b"foo t:name"),
+            Some(&b"x"[..])
+        );
+        assert_eq!(attribute(br#"t foo t:name="x""#, b"t:name"), None);
+        assert_eq!(attribute(br#"t a="x"#, b"a"), Some(&b"x"[..]));
+        assert_eq!(attribute(br#"t a=1 b="2""#, b"b"), None);
     }
 }

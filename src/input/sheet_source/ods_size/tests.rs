@@ -186,3 +186,18 @@ fn text_between_cells_is_where_calamine_stops_so_nothing_after_counts() {
     let rows = r#"<table:table-row><table:table-cell/> </table:table-row><table:table-row table:number-rows-repeated="6000"><table:table-cell table:number-columns-repeated="16384" office:value="1"/></table:table-row>"#;
     assert_eq!(checked(&content(rows)), Ok(()));
 }
+
+#[test]
+fn a_sheet_without_a_name_is_skipped_like_calamine_does() {
+    // The ODS fuzzer's fifth hang: calamine skips a `table:table` without a
+    // `table:name` (here `tab1e:name`), rows and all, and read the next,
+    // named one, cut off at the end of the file. Taking the first as the
+    // sheet being read, csf missed that the second was never closed.
+    let xml = r#"<table:table tab1e:name="Data"><table:table-row><table:table-cell office:value-type="string"><text:p>a</text:p><table:table table:name="Data"><x>"#;
+    assert_eq!(
+        checked(xml).unwrap_err(),
+        "content.xml ends inside sheet \"Data\": the file is cut off or damaged"
+    );
+    // A nameless sheet alone is skipped: nothing to refuse.
+    assert_eq!(checked(r#"<table:table><table:table-row>"#), Ok(()));
+}

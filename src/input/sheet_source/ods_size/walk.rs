@@ -77,13 +77,15 @@ impl Walk {
     fn start(&mut self, name: &[u8], tag: &[u8]) -> ControlFlow<()> {
         match &mut self.place {
             Place::Content => match name {
+                // calamine reads a sheet only when it has a name (and skips
+                // the rows of one that has none, `tab1e:name` say).
                 b"table:table" => {
-                    self.finish_sheet();
-                    self.in_sheet = true;
-                    self.name = attribute(tag, b"table:name")
-                        .map(|n| String::from_utf8_lossy(n).into_owned())
-                        .unwrap_or_default();
-                    self.place = Place::Table;
+                    if let Some(sheet_name) = attribute(tag, b"table:name") {
+                        self.finish_sheet();
+                        self.in_sheet = true;
+                        self.name = String::from_utf8_lossy(sheet_name).into_owned();
+                        self.place = Place::Table;
+                    }
                 }
                 b"table:named-expressions" => self.place = Place::Names,
                 _ => {}
