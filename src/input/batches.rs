@@ -7,7 +7,9 @@
 //! most a few batches ahead and memory stays flat however long the input.
 
 use std::any::Any;
+use std::panic;
 use std::path::{Path, PathBuf};
+use std::sync::Once;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::thread::{self, JoinHandle};
 
@@ -16,6 +18,10 @@ use super::{InputError, RawRow};
 /// Rows per batch: large enough that channel traffic is negligible, small
 /// enough that the first rows arrive at once.
 const BATCH_ROWS: usize = 1024;
+/// Cells per batch: a batch is sent early when its rows are wide, so that
+/// what is in flight stays a few MB however many columns a file has (a cell
+/// costs 32 bytes plus its text). 64 cells a row fill the 1024 rows first.
+const BATCH_CELLS: usize = 64 * BATCH_ROWS;
 /// Batches in flight between the reader thread and the consumer.
 const BATCHES_IN_FLIGHT: usize = 4;
 
@@ -32,13 +38,25 @@ pub(super) enum Stop {
 pub(super) struct RowSink {
     sender: SyncSender<Batch>,
     batch: Vec<RawRow>,
+    /// Cells in `batch`.
+    cells: usize,
 }
 
 impl RowSink {
+    fn new(sender: SyncSender<Batch>) -> Self {
+        RowSink {
+            sender,
+            batch: Vec::with_capacity(BATCH_ROWS),
+            cells: 0,
+        }
+    }
+
     pub(super) fn push(&mut self, row: RawRow) -> Result<(), Stop> {
+        self.cells += row.cells.len();
         self.batch.push(row);
-        if self.batch.len() >= BATCH_ROWS {
+        if self.batch.len() >= BATCH_ROWS || self.cells >= BATCH_CELLS {
             let full = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH_ROWS));
+            self.cells = 0;
             self.sender.send(Ok(full)).map_err(|_| Stop::ConsumerGone)?;
         }
         Ok(())
@@ -65,10 +83,7 @@ where
     let handle = thread::Builder::new()
         .name("csf-input-reader".into())
         .spawn(move || {
-            let mut sink = RowSink {
-                sender,
-                batch: Vec::with_capacity(BATCH_ROWS),
-            };
+            let mut sink = RowSink::new(sender);
             match produce(&mut sink) {
                 Ok(()) => sink.finish(None),
                 Err(Stop::ConsumerGone) => {}
@@ -122,6 +137,42 @@ impl Iterator for BatchedRows {
     }
 }
 
+thread_local! {
+    /// Set while this thread is inside a call to a third-party reader.
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `call` (into calamine) so that a panic in it prints nothing.
+///
+/// calamine is not panic-free on every malformed file (a debug build even
+/// panics on an overlong cell reference like `AAAAAAAAAAAAAAA1`). Such a
+/// panic is caught (on the reader thread by `BatchedRows`, at open by
+/// `catch_unwind`) and reported as an unreadable file with its message; the
+/// default hook would also print "thread ... panicked at ..." and a
+/// backtrace to the user's terminal, for a file that was handled. Panics
+/// anywhere else (in csf's own code) are printed as usual.
+pub(super) fn quietly<T>(call: impl FnOnce() -> T) -> T {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if !QUIET.get() {
+                previous(info);
+            }
+        }));
+    });
+    /// Clears the flag on the way out, also when `call` unwinds (the hook
+    /// runs before unwinding, so it still sees the flag set).
+    struct Reset(bool);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            QUIET.set(self.0);
+        }
+    }
+    let _reset = Reset(QUIET.replace(true));
+    call()
+}
+
 pub(super) fn panic_message(payload: Box<dyn Any + Send>) -> String {
     let detail = payload
         .downcast_ref::<&str>()
@@ -157,6 +208,30 @@ mod tests {
     }
 
     #[test]
+    fn wide_rows_are_sent_in_smaller_batches() {
+        let (sender, receiver) = sync_channel(BATCHES_IN_FLIGHT);
+        let mut sink = RowSink::new(sender);
+        let wide = |n| RawRow {
+            row: n,
+            cells: vec![Cell::Empty; 20_000],
+        };
+        // 65,536 cells a batch: 3 rows make 60,000 (kept), the 4th 80,000 (sent).
+        for n in 1..=3 {
+            sink.push(wide(n)).ok().unwrap();
+        }
+        assert!(receiver.try_recv().is_err());
+        sink.push(wide(4)).ok().unwrap();
+        let batch = receiver.try_recv().unwrap().unwrap();
+        assert_eq!(
+            batch.iter().map(|r| r.row).collect::<Vec<_>>(),
+            [1, 2, 3, 4]
+        );
+        // The count starts again: row 5 alone is not sent.
+        sink.push(wide(5)).ok().unwrap();
+        assert!(receiver.try_recv().is_err());
+    }
+
+    #[test]
     fn a_failure_comes_after_the_rows_read_before_it() {
         let mut rows = spawn(Path::new("x.csv"), |sink| {
             sink.push(row(1))?;
@@ -172,6 +247,20 @@ mod tests {
             Some(Err(InputError::Unreadable { .. }))
         ));
         assert!(rows.next().is_none());
+    }
+
+    #[test]
+    fn quiet_mode_ends_with_the_call_even_when_it_panics() {
+        assert!(quietly(|| QUIET.get()));
+        assert!(!QUIET.get());
+        let caught = panic::catch_unwind(|| quietly(|| panic!("calamine bug")));
+        assert!(caught.is_err());
+        assert!(!QUIET.get(), "a later panic of csf's own must still print");
+        // Nested calls restore the outer state.
+        quietly(|| {
+            quietly(|| ());
+            assert!(QUIET.get());
+        });
     }
 
     #[test]

@@ -12,7 +12,7 @@ use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
 use super::batches::{self, Stop};
 use super::header::find_header;
-use super::{Cell, InputError, RawRow, ReadOptions, Table};
+use super::{Cell, InputError, MAX_COLUMNS, RawRow, ReadOptions, Table};
 
 /// Delimiters tried, in the order that breaks ties (comma first).
 const DELIMITERS: [u8; 3] = [b',', b';', b'\t'];
@@ -66,23 +66,55 @@ pub fn open(path: &Path, options: &ReadOptions) -> Result<Table, InputError> {
 /// A BOM decides; without one, valid UTF-8 is taken as is and anything else
 /// is Windows-1252, which is what Excel on Windows writes for "CSV" and
 /// which maps every byte to some character (so decoding never fails).
-fn decode(mut bytes: Vec<u8>) -> (Vec<u8>, &'static str) {
+fn decode(mut bytes: Vec<u8>) -> (Vec<u8>, String) {
     if let Some((encoding, bom_len)) = Encoding::for_bom(&bytes) {
         if encoding == UTF_8 {
             bytes.drain(..bom_len);
-            return (bytes, "UTF-8 with BOM");
+            return (bytes, "UTF-8 with BOM".into());
         }
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        return (text.into_owned().into_bytes(), encoding.name());
+        return (text.into_owned().into_bytes(), encoding.name().into());
     }
     match String::from_utf8(bytes) {
-        Ok(text) => (text.into_bytes(), "UTF-8"),
-        Err(not_utf8) => {
-            let bytes = not_utf8.into_bytes();
-            let (text, _) = WINDOWS_1252.decode_without_bom_handling(&bytes);
-            (text.into_owned().into_bytes(), WINDOWS_1252.name())
+        Ok(text) => (text.into_bytes(), "UTF-8".into()),
+        Err(not_utf8) => decode_line_by_line(&not_utf8.into_bytes()),
+    }
+}
+
+/// A file that is not UTF-8 as a whole: usually Windows-1252 throughout.
+/// But a UTF-8 export with a few bad lines (two exports pasted together, a
+/// download cut inside a character) would have every accented name in it
+/// garbled (`MÃ¼ller`) if the whole file were read as Windows-1252. So each
+/// line that is valid UTF-8 is read as UTF-8, and only the others as
+/// Windows-1252. A Windows-1252 file comes out exactly as before: its
+/// valid-UTF-8 lines are plain ASCII, the same in both.
+fn decode_line_by_line(bytes: &[u8]) -> (Vec<u8>, String) {
+    let mut text = Vec::with_capacity(bytes.len() + bytes.len() / 8);
+    let mut utf8_seen = false;
+    let mut fallback_lines = 0u64;
+    let mut first_fallback = None;
+    for (i, line) in bytes.split_inclusive(|&b| b == b'\n').enumerate() {
+        match std::str::from_utf8(line) {
+            Ok(valid) => {
+                utf8_seen |= !valid.is_ascii();
+                text.extend_from_slice(line);
+            }
+            Err(_) => {
+                fallback_lines += 1;
+                first_fallback.get_or_insert(i + 1);
+                let (decoded, _) = WINDOWS_1252.decode_without_bom_handling(line);
+                text.extend_from_slice(decoded.as_bytes());
+            }
         }
     }
+    let label = match first_fallback {
+        Some(first) if utf8_seen => format!(
+            "UTF-8, {fallback_lines} line{} not UTF-8 read as windows-1252 (first: line {first})",
+            if fallback_lines == 1 { "" } else { "s" }
+        ),
+        _ => WINDOWS_1252.name().into(),
+    };
+    (text, label)
 }
 
 /// The delimiter named by Excel's `sep=;` first line, if there is one.
@@ -172,6 +204,16 @@ impl Iterator for CsvRows {
             let start = self.record.position().map_or(0, |p| p.byte()) as usize;
             let text = self.reader.get_ref().get_ref();
             let row = self.lines.line_of_record(text, start);
+            if self.record.len() > MAX_COLUMNS {
+                return Some(Err(InputError::Unreadable {
+                    path: self.path.clone(),
+                    message: format!(
+                        "line {row} has {} fields; csf reads at most {MAX_COLUMNS} \
+                         (Excel's column limit): is this really a CSV export?",
+                        self.record.len()
+                    ),
+                }));
+            }
             let cells = self.record.iter().map(cell_of).collect();
             return Some(Ok(RawRow { row, cells }));
         }

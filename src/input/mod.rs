@@ -13,6 +13,14 @@ use chrono::NaiveDateTime;
 
 pub use discover::expand_inputs;
 
+/// The most columns a row may have: Excel's limit (column XFD). A wider
+/// CSV line cannot come from a spreadsheet and is refused, so that one line
+/// of a million delimiters cannot become a million cells in memory.
+pub const MAX_COLUMNS: usize = 16_384;
+
+/// The most rows a sheet may have (Excel's limit, row 1,048,576).
+pub const MAX_ROWS: u32 = 1_048_576;
+
 /// One cell as the file holds it. CSV gives only `Text` and `Empty`; workbooks
 /// give typed cells.
 #[derive(Clone, Debug, PartialEq)]
@@ -108,7 +116,9 @@ impl std::fmt::Debug for Table {
 
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
-    #[error("{path}: cannot read: {source}")]
+    /// The cause is the error's source, not part of its message, so that a
+    /// report of the whole chain (`{:#}`) does not say it twice.
+    #[error("{path}: cannot read")]
     Io {
         path: PathBuf,
         #[source]

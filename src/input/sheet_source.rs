@@ -8,8 +8,11 @@
 //! 65,536 × 256 cells; calamine caps ODS sheets at 100 million cells).
 
 mod cells;
+mod ods_size;
+mod shared_strings;
 #[cfg(test)]
 mod tests;
+mod xml_tags;
 
 use std::io::BufReader;
 use std::panic::{self, AssertUnwindSafe};
@@ -17,7 +20,7 @@ use std::path::Path;
 
 use calamine::{Reader, SheetType, SheetVisible, Sheets, Xlsb, Xlsx};
 
-use super::batches::{self, panic_message};
+use super::batches::{self, panic_message, quietly};
 use super::header::find_header;
 use super::{Cell, InputError, RawRow, ReadOptions, Table};
 use cells::RowGrouper;
@@ -45,8 +48,15 @@ pub fn open(path: &Path, options: &ReadOptions) -> Result<Table, InputError> {
         path: path.to_path_buf(),
         message,
     };
+    // Sizes that calamine would trust and allocate at once, checked first.
+    if extension_is(path, "ods") {
+        ods_size::check(path).map_err(unreadable)?;
+    }
+    if extension_is(path, "xlsx") || extension_is(path, "xlsm") {
+        shared_strings::check(path).map_err(unreadable)?;
+    }
     // calamine is fuzzed but not panic-free on every malformed file.
-    let book = panic::catch_unwind(AssertUnwindSafe(|| open_book(path)))
+    let book = panic::catch_unwind(AssertUnwindSafe(|| quietly(|| open_book(path))))
         .map_err(|payload| unreadable(panic_message(payload)))?
         .map_err(|message| unreadable(explain_open_failure(path, message)))?;
     let sheet = choose_sheet(path, sheet_list(&book), options.sheet.as_deref())?;
@@ -99,6 +109,12 @@ pub fn open(path: &Path, options: &ReadOptions) -> Result<Table, InputError> {
         header_row: found.header.row,
         rows: Box::new(shaped),
     })
+}
+
+fn extension_is(path: &Path, wanted: &str) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case(wanted))
 }
 
 fn open_book(path: &Path) -> Result<Book, String> {

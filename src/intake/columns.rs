@@ -340,8 +340,17 @@ fn push_word(out: &mut String, gap: &mut bool, word: &str) {
     *gap = false;
 }
 
+/// Longer headers name no known column (the longest alias has 28
+/// characters, and a unit in brackets adds a few more). Not looking at them
+/// keeps a file whose "header" is a 100 MB line from costing three passes
+/// over it per lookup.
+const LONGEST_HEADER: usize = 1024;
+
 /// The known column a header names, if any.
 pub fn lookup(header: &str) -> Option<&'static ColumnSpec> {
+    if header.len() > LONGEST_HEADER {
+        return None;
+    }
     let norm = normalise(header);
     if let Some(c) = find_exact(&norm) {
         return Some(c);
@@ -455,6 +464,28 @@ pub fn quoted_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// Headers shown in an error message: the first [`HEADERS_SHOWN`], each cut
+/// to [`HEADER_CHARS_SHOWN`] characters, and how many more there are. A
+/// binary file read as text, or a one-line 100 MB file, would otherwise
+/// make a message as large as the file.
+pub fn headers_for_message(headers: &[String]) -> String {
+    let shown = headers.iter().take(HEADERS_SHOWN).map(|h| {
+        let h = h.trim();
+        match h.char_indices().nth(HEADER_CHARS_SHOWN) {
+            Some((cut, _)) => format!("{:?}…", &h[..cut]),
+            None => format!("{h:?}"),
+        }
+    });
+    let mut list = shown.collect::<Vec<_>>().join(", ");
+    if headers.len() > HEADERS_SHOWN {
+        list.push_str(&format!(" and {} more", headers.len() - HEADERS_SHOWN));
+    }
+    list
+}
+
+const HEADERS_SHOWN: usize = 30;
+const HEADER_CHARS_SHOWN: usize = 60;
 
 /// The accepted names of a column, for the missing-column error.
 pub fn accepted_names(spec: &ColumnSpec) -> String {

@@ -67,6 +67,10 @@ pub enum IntakeError {
 /// Rows parsed together: big enough to keep every core busy, small enough that
 /// raw rows never pile up in memory.
 const BATCH_ROWS: usize = 16 * 1024;
+/// ... and at most this many cells (16,384 rows of 64 columns), so that a
+/// file with thousands of columns does not hold 16,384 of its rows at once:
+/// 10,000 columns made that 2 GB for a 60 MB file.
+const BATCH_CELLS: usize = 64 * BATCH_ROWS;
 
 /// Read every input (files or folders) in order; later inputs override
 /// earlier ones on the key (customer_id, checkpoint).
@@ -186,7 +190,7 @@ fn read_table(
         return Err(IntakeError::MissingColumn {
             path: table.path,
             column: spec.name,
-            found: columns::quoted_list(table.headers.iter().map(String::as_str)),
+            found: columns::headers_for_message(&table.headers),
             aliases: columns::accepted_names(spec),
         });
     }
@@ -280,7 +284,16 @@ fn read_table(
 fn read_batch(
     rows: &mut (dyn Iterator<Item = Result<RawRow, InputError>> + Send),
 ) -> Result<Vec<RawRow>, InputError> {
-    rows.take(BATCH_ROWS).collect()
+    let mut batch = Vec::new();
+    let mut cells = 0;
+    while batch.len() < BATCH_ROWS && cells < BATCH_CELLS {
+        let Some(row) = rows.next().transpose()? else {
+            break;
+        };
+        cells += row.cells.len();
+        batch.push(row);
+    }
+    Ok(batch)
 }
 
 /// Now that the whole column has been seen: decide its order, date the
@@ -334,5 +347,40 @@ fn resolve_slash_dates(
         issues.retain(|i| {
             !(i.severity == Severity::Warning && i.row.is_some_and(|r| rejected.contains(&r)))
         });
+    }
+}
+
+#[cfg(test)]
+mod batch_tests {
+    use super::*;
+    use crate::input::Cell;
+
+    fn rows(width: usize, count: u32) -> impl Iterator<Item = Result<RawRow, InputError>> + Send {
+        (1..=count).map(move |row| {
+            Ok(RawRow {
+                row,
+                cells: vec![Cell::Empty; width],
+            })
+        })
+    }
+
+    #[test]
+    fn narrow_rows_come_16384_at_a_time() {
+        // 20,000 rows of 3 cells: 16,384 rows are 49,152 cells, far under
+        // the 1,048,576-cell bound, so the row bound cuts: 16,384 + 3,616.
+        let mut source = rows(3, 20_000);
+        assert_eq!(read_batch(&mut source).unwrap().len(), 16_384);
+        assert_eq!(read_batch(&mut source).unwrap().len(), 3_616);
+        assert!(read_batch(&mut source).unwrap().is_empty());
+    }
+
+    #[test]
+    fn wide_rows_come_in_smaller_batches() {
+        // 10,000 cells a row: after 104 rows 1,040,000 < 1,048,576 cells,
+        // the 105th makes 1,050,000, so batches of 105 rows.
+        let mut source = rows(10_000, 300);
+        assert_eq!(read_batch(&mut source).unwrap().len(), 105);
+        assert_eq!(read_batch(&mut source).unwrap().len(), 105);
+        assert_eq!(read_batch(&mut source).unwrap().len(), 90);
     }
 }

@@ -208,3 +208,54 @@ fn line_breaks_are_counted_once_each() {
     assert_eq!(count_line_breaks(b"a\nb\r\nc\rd"), 3);
     assert_eq!(count_line_breaks(b"abc"), 0);
 }
+
+#[test]
+fn a_line_wider_than_excel_is_refused_naming_the_line() {
+    // Line 3 has 16,385 fields (16,384 commas): one more than MAX_COLUMNS.
+    // Line 2 has exactly 16,384 (16,383 commas) and is still a row. (A line
+    // of delimiters only is blank and skipped, however wide: hence the x, y.)
+    let mut bytes = b"a,b\n".to_vec();
+    bytes.extend(",".repeat(MAX_COLUMNS - 1).bytes());
+    bytes.extend(b"x\n");
+    bytes.extend(",".repeat(MAX_COLUMNS).bytes());
+    bytes.extend(b"y\n");
+    let mut rows = open_bytes(&bytes).rows;
+    let wide = rows.next().unwrap().unwrap();
+    assert_eq!((wide.row, wide.cells.len()), (2, MAX_COLUMNS));
+    let err = rows.next().unwrap().unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.contains("line 3 has 16385 fields; csf reads at most 16384"),
+        "{message}"
+    );
+    assert!(message.contains("export.csv"), "{message}");
+    assert!(rows.next().is_none());
+}
+
+#[test]
+fn a_utf8_file_with_a_bad_line_keeps_its_utf8_names() {
+    // Line 2 is UTF-8 (ü = C3 BC); line 3 has a Windows-1252 é (E9), which
+    // is no UTF-8. Read whole as Windows-1252, line 2 would be "MÃ¼ller".
+    let table = open_bytes(b"customer_id,name\nc1,M\xC3\xBCller\nc2,Caf\xE9\n");
+    assert_eq!(
+        table.encoding.as_deref(),
+        Some("UTF-8, 1 line not UTF-8 read as windows-1252 (first: line 3)")
+    );
+    let rows = rows(table);
+    assert_eq!(rows[0].cells, [text("c1"), text("Müller")]);
+    assert_eq!(rows[1].cells, [text("c2"), text("Café")]);
+}
+
+#[test]
+fn a_download_cut_inside_a_character_garbles_only_the_last_line() {
+    // The file ends in the first byte of "é" in UTF-8 (C3 A9): C3 alone.
+    let table = open_bytes(b"customer_id,name\nc1,Zo\xC3\xAB\nc2,Ren\xC3");
+    assert_eq!(
+        table.encoding.as_deref(),
+        Some("UTF-8, 1 line not UTF-8 read as windows-1252 (first: line 3)")
+    );
+    let rows = rows(table);
+    assert_eq!(rows[0].cells, [text("c1"), text("Zoë")]);
+    // C3 in Windows-1252 is Ã.
+    assert_eq!(rows[1].cells, [text("c2"), text("RenÃ")]);
+}

@@ -6,8 +6,8 @@ use calamine::{Data, DataRef, ExcelDateTime, Reader, Sheets, Xlsb, Xlsx};
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::FileReader;
-use crate::input::batches::{RowSink, Stop};
-use crate::input::{Cell, InputError, RawRow};
+use crate::input::batches::{RowSink, Stop, quietly};
+use crate::input::{Cell, InputError, MAX_COLUMNS, MAX_ROWS, RawRow};
 
 /// XLSX/XLSM: one streaming pass gives each cell's value and style id; the
 /// style's number format tells a percent cell (SPEC 2.3).
@@ -16,9 +16,7 @@ pub(super) fn stream_xlsx(
     sheet: &str,
     out: &mut RowGrouper,
 ) -> Result<(), Stop> {
-    let mut reader = book
-        .worksheet_cells_reader(sheet)
-        .map_err(|e| out.failed(e))?;
+    let mut reader = quietly(|| book.worksheet_cells_reader(sheet)).map_err(|e| out.failed(e))?;
     let percent_styles: Vec<bool> = reader
         .styles()
         .iter()
@@ -29,9 +27,8 @@ pub(super) fn stream_xlsx(
                 .is_some_and(|f| is_percent_format(&f.format_code))
         })
         .collect();
-    while let Some((cell, style)) = reader
-        .next_cell_with_style_id()
-        .map_err(|e| out.failed(e))?
+    while let Some((cell, style)) =
+        quietly(|| reader.next_cell_with_style_id()).map_err(|e| out.failed(e))?
     {
         let (row, col) = cell.get_position();
         let percent = percent_styles.get(style).copied().unwrap_or(false);
@@ -46,10 +43,8 @@ pub(super) fn stream_xlsb(
     sheet: &str,
     out: &mut RowGrouper,
 ) -> Result<(), Stop> {
-    let mut reader = book
-        .worksheet_cells_reader(sheet)
-        .map_err(|e| out.failed(e))?;
-    while let Some(cell) = reader.next_cell().map_err(|e| out.failed(e))? {
+    let mut reader = quietly(|| book.worksheet_cells_reader(sheet)).map_err(|e| out.failed(e))?;
+    while let Some(cell) = quietly(|| reader.next_cell()).map_err(|e| out.failed(e))? {
         let (row, col) = cell.get_position();
         out.push(row, col, from_data_ref(cell.get_value(), false))?;
     }
@@ -62,7 +57,7 @@ pub(super) fn stream_whole(
     sheet: &str,
     out: &mut RowGrouper,
 ) -> Result<(), Stop> {
-    let range = book.worksheet_range(sheet).map_err(|e| out.failed(e))?;
+    let range = quietly(|| book.worksheet_range(sheet)).map_err(|e| out.failed(e))?;
     let Some((first_row, first_col)) = range.start() else {
         return Ok(());
     };
@@ -174,6 +169,8 @@ pub(super) struct RowGrouper<'a> {
     sink: &'a mut RowSink,
     /// 0-based row index and the cells seen so far.
     current: Option<(u32, Vec<Cell>)>,
+    /// Position of the last cell kept, to check that positions only grow.
+    last: Option<(u32, u32)>,
     path: PathBuf,
     sheet: String,
 }
@@ -183,6 +180,7 @@ impl<'a> RowGrouper<'a> {
         RowGrouper {
             sink,
             current: None,
+            last: None,
             path,
             sheet,
         }
@@ -195,6 +193,29 @@ impl<'a> RowGrouper<'a> {
         if cell == Cell::Empty {
             return Ok(());
         }
+        // A damaged or hand-made file can put a cell anywhere: far beyond
+        // Excel's grid (a row of 321 million cells for `ZZZZZZ2`), or twice
+        // in the same place, or above one already read (two `<row r="3">`
+        // would merge, and one of them be lost without a trace).
+        if col as usize >= MAX_COLUMNS || row >= MAX_ROWS {
+            return Err(self.failed(format!(
+                "a cell at row {}, column {} is outside Excel's grid (A1:XFD1048576); \
+                 the file is damaged",
+                u64::from(row) + 1,
+                u64::from(col) + 1
+            )));
+        }
+        if let Some(last) = self.last
+            && (row, col) <= last
+        {
+            return Err(self.failed(format!(
+                "cell {} comes after cell {}: the cells are out of order or repeated, \
+                 so the file is damaged; open it in Excel and save it again",
+                cell_name(row, col),
+                cell_name(last.0, last.1)
+            )));
+        }
+        self.last = Some((row, col));
         if self.current.as_ref().map(|(r, _)| *r) != Some(row) {
             self.end_row()?;
             self.current = Some((row, Vec::new()));
@@ -242,55 +263,22 @@ impl<'a> RowGrouper<'a> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn percent_formats_are_recognised() {
-        assert!(is_percent_format("0%"));
-        assert!(is_percent_format("0.00%"));
-        assert!(is_percent_format("#,##0.0%;[Red]-#,##0.0%"));
-        assert!(!is_percent_format("General"));
-        assert!(!is_percent_format("0.00"));
-        assert!(!is_percent_format("0.0\"%\""));
-        assert!(!is_percent_format("0.0\\%"));
-        assert!(!is_percent_format("yyyy-mm-dd"));
+/// `B3` for 0-based row 2, column 1.
+fn cell_name(row: u32, col: u32) -> String {
+    let mut letters = Vec::new();
+    let mut n = col + 1;
+    while n > 0 {
+        let digit = ((n - 1) % 26) as u8;
+        letters.push(b'A' + digit);
+        n = (n - 1) / 26;
     }
-
-    #[test]
-    fn errors_bools_and_empty_strings() {
-        use calamine::CellErrorType;
-        assert_eq!(
-            from_data_ref(&DataRef::Error(CellErrorType::NA), false),
-            Cell::Error("#N/A".into())
-        );
-        assert_eq!(
-            from_data(&Data::Error(CellErrorType::Div0)),
-            Cell::Error("#DIV/0!".into())
-        );
-        assert_eq!(from_data(&Data::Bool(false)), Cell::Bool(false));
-        assert_eq!(from_data(&Data::String(String::new())), Cell::Empty);
-        assert_eq!(
-            from_data_ref(&DataRef::Int(7), true),
-            Cell::Number {
-                value: 7.0,
-                percent: true
-            }
-        );
-    }
-
-    #[test]
-    fn iso_dates_from_ods_become_date_cells() {
-        let d = NaiveDate::from_ymd_opt(2025, 3, 31).unwrap();
-        assert_eq!(
-            iso_date_time("2025-03-31"),
-            Cell::DateTime(d.and_hms_opt(0, 0, 0).unwrap())
-        );
-        assert_eq!(
-            iso_date_time("2025-03-31T10:30:00"),
-            Cell::DateTime(d.and_hms_opt(10, 30, 0).unwrap())
-        );
-        assert_eq!(iso_date_time("10:30:00"), Cell::Text("10:30:00".into()));
-    }
+    letters.reverse();
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&letters),
+        u64::from(row) + 1
+    )
 }
+
+#[cfg(test)]
+mod tests;

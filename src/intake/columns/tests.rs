@@ -122,3 +122,30 @@ fn header_detection_needs_two_known_columns_one_required() {
     assert!(!looks_like_header(&row(&["Name", "Tier"])));
     assert!(!looks_like_header(&row(&["customer_id"])));
 }
+
+#[test]
+fn a_header_too_long_for_any_name_is_not_looked_at() {
+    // "nps" inside brackets-stripped text would match: the length guard is
+    // what makes this None. 1025 bytes = 1 over LONGEST_HEADER.
+    let long = format!("nps ({})", "x".repeat(1019));
+    assert_eq!(long.len(), 1025);
+    assert_eq!(name_of(&long), None);
+    let just_fits = format!("nps ({})", "x".repeat(1018));
+    assert_eq!(name_of(&just_fits), Some("nps"));
+}
+
+#[test]
+fn error_messages_show_at_most_30_headers_of_60_characters() {
+    let mut headers: Vec<String> = (1..=32).map(|i| format!("h{i}")).collect();
+    headers[0] = "y".repeat(100);
+    let list = headers_for_message(&headers);
+    // The first header cut to 60 characters, h2..h30 in full, then 32 - 30 = 2 more.
+    let expected_start = format!("\"{}\"…, \"h2\", ", "y".repeat(60));
+    assert!(list.starts_with(&expected_start), "{list}");
+    assert!(list.ends_with("\"h30\" and 2 more"), "{list}");
+    assert!(!list.contains("h31"));
+    assert_eq!(
+        headers_for_message(&["a".into(), "b".into()]),
+        "\"a\", \"b\""
+    );
+}
