@@ -10,8 +10,9 @@ use csf::intake::ledger::Severity;
 use csf::intake::{IntakeOptions, read_inputs};
 use indicatif::ProgressBar;
 
-/// A folder in tmpfs (RAM), one per fuzzing process, so that writing each
-/// input costs no disk I/O and parallel jobs do not share files.
+/// A folder in tmpfs (RAM), shared by all fuzzing processes, so that writing
+/// each input costs no disk I/O; files in it carry the process id, so that
+/// parallel jobs do not share one, and are removed after each run.
 fn scratch_dir() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
@@ -20,7 +21,7 @@ fn scratch_dir() -> &'static Path {
         } else {
             std::env::temp_dir()
         };
-        let dir = base.join(format!("csf-fuzz-{}", std::process::id()));
+        let dir = base.join("csf-fuzz");
         std::fs::create_dir_all(&dir).expect("create the scratch folder");
         dir
     })
@@ -35,7 +36,7 @@ fn scratch_dir() -> &'static Path {
 ///   superseded row, and as many snapshots as accepted rows;
 /// - every issue about a row points at a file of the ledger.
 pub fn check_intake(name: &str, bytes: &[u8]) {
-    let path = scratch_dir().join(name);
+    let path = scratch_dir().join(format!("{}-{name}", std::process::id()));
     {
         let mut file = std::fs::File::create(&path).expect("create the input file");
         file.write_all(bytes).expect("write the input file");
@@ -46,6 +47,7 @@ pub fn check_intake(name: &str, bytes: &[u8]) {
         &options,
         &ProgressBar::hidden(),
     );
+    let _ = std::fs::remove_file(&path);
     let intake = match result {
         Ok(intake) => intake,
         Err(error) => {
@@ -184,10 +186,13 @@ pub fn ods_bytes(content: &[u8]) -> Vec<u8> {
         return content.to_vec();
     }
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let stored = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     for (name, bytes) in [
-        ("mimetype", &b"application/vnd.oasis.opendocument.spreadsheet"[..]),
+        (
+            "mimetype",
+            &b"application/vnd.oasis.opendocument.spreadsheet"[..],
+        ),
         ("META-INF/manifest.xml", ODS_MANIFEST.as_bytes()),
         ("content.xml", content),
     ] {

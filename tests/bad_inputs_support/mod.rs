@@ -88,10 +88,10 @@ const PEAK_PREFIX: &str = "csf-peak-rss-kb=";
 const GNU_TIME: &str = "/usr/bin/time";
 
 fn run(inputs: &[&Path], timeout: Duration, measure: bool) -> Run {
-    let measure = measure && Path::new(GNU_TIME).exists();
-    if !measure {
+    if measure && !Path::new(GNU_TIME).exists() {
         eprintln!("(peak memory not measured: no {GNU_TIME})");
     }
+    let measure = measure && Path::new(GNU_TIME).exists();
     let mut cmd = if measure {
         let mut c = Command::new(GNU_TIME);
         c.arg("-f").arg(format!("{PEAK_PREFIX}%M")).arg(csf_path());

@@ -30,8 +30,93 @@ enum State {
     Comment(u8),
     /// In CDATA: how many `]` just came.
     CData(u8),
-    /// In `<!DOCTYPE`: the quote when inside one, the `[` depth.
-    Doctype(Option<u8>, u32),
+    /// In `<!DOCTYPE`, and whether it has a name (anything but spaces).
+    Doctype(Dtd, bool),
+}
+
+/// Inside `<!DOCTYPE ...>`, as quick-xml's `DtdParser` reads it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Dtd {
+    /// Before the internal subset; the quote when inside a literal.
+    Before(Option<u8>),
+    /// In the `[...]` subset.
+    Inside,
+    /// After a `<` in the subset, its first bytes deciding what it is.
+    Markup,
+    Comment(u8),
+    Pi(bool),
+    /// `<!ELEMENT` or markup it does not know: until `>`.
+    UntilGt,
+    /// `<!ENTITY`, `<!ATTLIST`, `<!NOTATION`: until `>` outside quotes.
+    Quoted(Option<u8>),
+    /// After `]`, until `>`.
+    After,
+}
+
+/// Markup in a DTD subset, by its first bytes after `<`.
+const DTD_MARKUP: [(&[u8], Dtd); 6] = [
+    (b"?", Dtd::Pi(false)),
+    (b"!--", Dtd::Comment(0)),
+    (b"!ELEMENT", Dtd::UntilGt),
+    (b"!ENTITY", Dtd::Quoted(None)),
+    (b"!ATTLIST", Dtd::Quoted(None)),
+    (b"!NOTATION", Dtd::Quoted(None)),
+];
+
+/// The next DTD state after byte `b`; `None` at the `>` that ends it.
+fn dtd_step(dtd: Dtd, b: u8, markup: &mut Vec<u8>) -> Option<Dtd> {
+    Some(match dtd {
+        Dtd::Before(None) => match b {
+            b'[' => Dtd::Inside,
+            b'>' => return None,
+            _ => Dtd::Before(quote_of(b)),
+        },
+        Dtd::Before(Some(q)) => Dtd::Before((q != b).then_some(q)),
+        Dtd::Inside => match b {
+            b']' => Dtd::After,
+            b'<' => {
+                markup.clear();
+                Dtd::Markup
+            }
+            _ => Dtd::Inside,
+        },
+        Dtd::Markup => {
+            markup.push(b);
+            if let Some((_, next)) = DTD_MARKUP.iter().find(|(key, _)| *key == markup.as_slice()) {
+                *next
+            } else if DTD_MARKUP.iter().any(|(key, _)| key.starts_with(markup)) {
+                Dtd::Markup
+            } else if b == b'>' {
+                Dtd::Inside
+            } else {
+                Dtd::UntilGt
+            }
+        }
+        Dtd::Comment(dashes) if b == b'>' && dashes >= 2 => Dtd::Inside,
+        Dtd::Comment(dashes) => Dtd::Comment(if b == b'-' {
+            dashes.saturating_add(1)
+        } else {
+            0
+        }),
+        Dtd::Pi(true) if b == b'>' => Dtd::Inside,
+        Dtd::Pi(_) => Dtd::Pi(b == b'?'),
+        Dtd::UntilGt => {
+            if b == b'>' {
+                Dtd::Inside
+            } else {
+                Dtd::UntilGt
+            }
+        }
+        Dtd::Quoted(None) if b == b'>' => Dtd::Inside,
+        Dtd::Quoted(None) => Dtd::Quoted(quote_of(b)),
+        Dtd::Quoted(Some(q)) => Dtd::Quoted((q != b).then_some(q)),
+        Dtd::After => {
+            if b == b'>' {
+                return None;
+            }
+            Dtd::After
+        }
+    })
 }
 
 /// Calls `each` with the inside of every start and end tag of an XML
@@ -50,6 +135,7 @@ pub(super) fn for_each_tag(
 ) -> bool {
     let mut tag = Vec::new();
     let mut bang = Vec::new();
+    let mut dtd_markup = Vec::new();
     let mut state = State::Text;
     // Bytes since the last tag reported, and how many of them came before
     // the `<` of the tag being read.
@@ -115,7 +201,7 @@ pub(super) fn for_each_tag(
                     } else if bang == b"[CDATA[" {
                         State::CData(0)
                     } else if bang.eq_ignore_ascii_case(b"DOCTYPE") {
-                        State::Doctype(None, 0)
+                        State::Doctype(Dtd::Before(None), false)
                     } else if [&b"--"[..], b"[CDATA[", b"DOCTYPE"].iter().any(|w| {
                         w.len() > bang.len() && w[..bang.len()].eq_ignore_ascii_case(&bang)
                     }) {
@@ -136,12 +222,11 @@ pub(super) fn for_each_tag(
                 } else {
                     0
                 }),
-                State::Doctype(Some(q), depth) => State::Doctype((q != b).then_some(q), depth),
-                State::Doctype(None, 0) if b == b'>' => State::Text,
-                State::Doctype(None, depth) => match b {
-                    b'[' => State::Doctype(None, depth + 1),
-                    b']' => State::Doctype(None, depth.saturating_sub(1)),
-                    _ => State::Doctype(quote_of(b), depth),
+                State::Doctype(dtd, named) => match dtd_step(dtd, b, &mut dtd_markup) {
+                    Some(next) => State::Doctype(next, named || !b.is_ascii_whitespace()),
+                    // quick-xml refuses a DOCTYPE without a name.
+                    None if !named => return false,
+                    None => State::Text,
                 },
             };
         }
